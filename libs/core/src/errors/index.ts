@@ -1,0 +1,6 @@
+export * from './domain-error';
+export * from './error-codes';
+export * from './problem-details';
+export * from './problem-details.filter';
+export * from './to-problem';
+export * from './validation';

@@ -1,0 +1,2 @@
+export * from './log-stream';
+export * from './logging.module';

@@ -1,0 +1,31 @@
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { runMigrations, startEmbeddedDatabase } from '../../libs/core/src/database';
+import { TEMPLATE_DATABASE, withDatabase } from './test-database';
+
+/**
+ * One PostgreSQL for the whole run (embedded unless DATABASE_URL is set), migrated once into a
+ * template database; each test file then clones its own database from it.
+ */
+export default async function globalSetup() {
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const dir = mkdtempSync(join(tmpdir(), 'gezinsplan-test-pg-'));
+    chmodSync(dir, 0o755); // the server may run as a dedicated user when we are root
+    const embedded = await startEmbeddedDatabase(join(dir, 'data'), {
+      persistent: false,
+      database: 'postgres',
+    });
+    (globalThis as Record<string, unknown>).__EMBEDDED_PG__ = embedded;
+    adminUrl = embedded.url;
+  }
+  process.env.TEST_ADMIN_DATABASE_URL = adminUrl;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  await admin.end();
+  await runMigrations(withDatabase(adminUrl, TEMPLATE_DATABASE));
+}
