@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '@app/access';
 import { CoreModule } from '@app/core';
 
 @Module({
-  imports: [CoreModule],
+  imports: [CoreModule, AccessModule],
 })
 export class AppModule {}

@@ -1,5 +1,6 @@
 export * from './clock';
 export * from './config';
+export * from './context';
 export * from './core.module';
 export * from './database';
 export * from './errors';

@@ -1,0 +1,148 @@
+import { AbilityBuilder, createMongoAbility, ForcedSubject, MongoAbility, MongoQuery } from '@casl/ability';
+import { AuthenticatedUser, Pillar, PROFESSIONAL_ROLES, Role } from './access.types';
+import { HouseholdRelations } from './household-relations';
+import {
+  Action,
+  FINANCIAL_LIFE_DOMAIN,
+  HOUSEHOLD_INDEX_FIELDS,
+  INDICATION_DETAIL_FIELDS,
+  INDICATION_SUMMARY_FIELDS,
+  SubjectName,
+} from './subjects';
+
+export type AppSubject = SubjectName | (ForcedSubject<SubjectName> & Record<string, unknown>);
+// Conditions are checked against plain rows, so they are typed loosely here and validated by the SQL translator.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AppAbility = MongoAbility<[Action, AppSubject], MongoQuery<any>>;
+
+/** Case content every case-team member may read and write (rule 2). */
+const CASE_RECORDS: SubjectName[] = [
+  'Member',
+  'CaseTeamMember',
+  'Consent',
+  'Representative',
+  'Referral',
+  'BudgetRequest',
+  'SpreekuurContact',
+];
+const FINANCIAL_ORGANISATIONS = ['kbl', 'financial-coaching'];
+
+const unique = (ids: string[]) => [...new Set(ids)];
+
+/**
+ * All access rules of DESIGN.md in one place. Every condition on case content carries the
+ * municipality (rule 1); everything not granted here is denied.
+ */
+export function defineAbilityFor(user: AuthenticatedUser, relations: HouseholdRelations): AppAbility {
+  // Built untyped (CASL cannot infer condition shapes for string subjects), returned typed.
+  const builder = new AbilityBuilder<MongoAbility>(createMongoAbility);
+  const { can, cannot } = builder;
+  const build = () => builder.build() as unknown as AppAbility;
+  const has = (role: Role) => user.roles.includes(role);
+  const inMunicipality = { municipalityId: { $in: user.municipalityIds } };
+
+  can('read', 'ReferenceData');
+  if (has('functioneel-beheerder')) {
+    can('manage', ['ReferenceData', 'Catalogue', 'Budget', 'UserAccount']);
+  }
+  if (has('privacy-officer')) {
+    can('read', 'ProcessingLog');
+    can('manage', 'AccessRequest');
+    can(['read', 'update'], 'BreakGlassGrant', inMunicipality);
+  }
+  if (has('beleidsmedewerker') || has('teamleider')) can('read', 'Report', inMunicipality);
+
+  // Rule 7: the privacy officer, functioneel beheerder and beleidsmedewerker see no case content.
+  if (!user.roles.some((role) => PROFESSIONAL_ROLES.includes(role))) return build();
+
+  const financialOrganisation = FINANCIAL_ORGANISATIONS.includes(user.organisationKind);
+  const caseTeam = unique(relations.caseTeam);
+  const fullAccess = unique([...relations.caseTeam, ...relations.ledTeams, ...relations.breakGlass]);
+  const onCase = { householdId: { $in: caseTeam }, ...inMunicipality };
+  const withFullAccess = { householdId: { $in: fullAccess }, ...inMunicipality };
+
+  // Rule 2: the index for every professional of the municipality, the dossier for the case team.
+  can(['read', 'search'], 'Household', [...HOUSEHOLD_INDEX_FIELDS], inMunicipality);
+  can('read', 'Household', { id: { $in: fullAccess }, ...inMunicipality });
+  can('create', 'Household', inMunicipality);
+  can('update', 'Household', { id: { $in: caseTeam }, ...inMunicipality });
+  can('read', CASE_RECORDS, withFullAccess);
+  can(['create', 'update'], CASE_RECORDS, onCase);
+
+  // Rule 3: indication details for the same pillar; summaries for regisseur, teamleider and by consent.
+  const detailPillars = indicationDetailPillars(user);
+  can(['read', 'create', 'update'], 'Indication', { ...onCase, pillar: { $in: detailPillars } });
+  const summaryHouseholds = unique([...relations.regisseur, ...relations.ledTeams, ...relations.breakGlass]);
+  can('read', 'Indication', [...INDICATION_SUMMARY_FIELDS], {
+    householdId: { $in: summaryHouseholds },
+    ...inMunicipality,
+  });
+  for (const [pillar, households] of consentedPillars(relations)) {
+    can('read', 'Indication', [...INDICATION_SUMMARY_FIELDS], {
+      householdId: { $in: households.filter((id) => caseTeam.includes(id)) },
+      pillar,
+      ...inMunicipality,
+    });
+  }
+  // Jeugd details never leave the Jeugd consulenten; KBL and coaches never see Wmo or Jeugd details.
+  const neverDetails: Pillar[] = financialOrganisation
+    ? ['WMO', 'JEUGD']
+    : detailPillars.includes('JEUGD')
+      ? []
+      : ['JEUGD'];
+  if (neverDetails.length) {
+    cannot('read', 'Indication', INDICATION_DETAIL_FIELDS, { pillar: { $in: neverDetails } });
+  }
+
+  // Rule 4 and issue 6: the plan; KBL and coaches see the financial domain unless the plan is consented.
+  if (financialOrganisation) {
+    const planConsented = relations.consents.filter((c) => c.category === 'PLAN').map((c) => c.householdId);
+    const wholePlan = caseTeam.filter((id) => planConsented.includes(id));
+    can('read', ['Plan', 'PlanGoal'], { householdId: { $in: wholePlan }, ...inMunicipality });
+    can('read', 'Plan', onCase);
+    can(['read', 'create', 'update'], 'PlanGoal', { ...onCase, lifeDomain: FINANCIAL_LIFE_DOMAIN });
+  } else {
+    can('read', ['Plan', 'PlanGoal'], withFullAccess);
+    can(['create', 'update'], ['Plan', 'PlanGoal'], onCase);
+  }
+
+  // Rule 5: maatwerkbudget decided within mandate, never by the requester.
+  if (user.mandateCents > 0) {
+    can('decide', 'BudgetRequest', {
+      ...inMunicipality,
+      householdId: { $in: fullAccess },
+      amountCents: { $lte: user.mandateCents },
+      requestedById: { $ne: user.id },
+    });
+  }
+
+  // Rule 8: break the glass on a household one is not on.
+  can('breakGlass', 'Household', inMunicipality);
+
+  if (has('teamleider')) {
+    can(['read', 'create', 'update'], 'CaseReview', {
+      householdId: { $in: relations.ledTeams },
+      ...inMunicipality,
+    });
+  }
+  return build();
+}
+
+function indicationDetailPillars(user: AuthenticatedUser): Pillar[] {
+  const financial = FINANCIAL_ORGANISATIONS.includes(user.organisationKind);
+  return user.pillars.filter((pillar) => {
+    if (financial) return pillar === 'SHV';
+    if (pillar === 'JEUGD') return user.roles.includes('consulent');
+    return true;
+  });
+}
+
+function consentedPillars(relations: HouseholdRelations): Map<Pillar, string[]> {
+  const byPillar = new Map<Pillar, string[]>();
+  for (const consent of relations.consents) {
+    if (!consent.category.startsWith('PILLAR_')) continue;
+    const pillar = consent.category.slice('PILLAR_'.length) as Pillar;
+    byPillar.set(pillar, [...(byPillar.get(pillar) ?? []), consent.householdId]);
+  }
+  return byPillar;
+}
