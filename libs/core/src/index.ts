@@ -6,3 +6,4 @@ export * from './database';
 export * from './errors';
 export * from './http';
 export * from './logging';
+export * from './validation';

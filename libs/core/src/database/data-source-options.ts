@@ -7,12 +7,15 @@ const ROOT = join(__dirname, '..', '..', '..', '..');
 export const MIGRATION_GLOBS = [join(ROOT, 'migrations', '*.{ts,js}')].map((p) => p.replace(/\\/g, '/'));
 export const ENTITY_GLOBS = [join(ROOT, 'libs', '*', 'src', '**', '*.entity.{ts,js}')];
 
-/** The owner connection: runs migrations, owns the tables. */
-export function ownerDataSourceOptions(url: string): DataSourceOptions {
+/**
+ * The owner connection: runs migrations, owns the tables. Entities are loaded only for
+ * `migration:generate` (the CLI resolves path aliases; running migrations does not need them).
+ */
+export function ownerDataSourceOptions(url: string, withEntities = false): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITY_GLOBS,
+    entities: withEntities ? ENTITY_GLOBS : [],
     migrations: MIGRATION_GLOBS.filter((g) => !g.endsWith('.d.ts')),
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',

@@ -1,0 +1,3 @@
+export * from './bsn';
+export * from './dates';
+export * from './postcode';
