@@ -1,0 +1,6 @@
+export * from './audit.module';
+export * from './audit.service';
+export * from './audit.types';
+export type { ChainTable, ChainVerification } from './chain-verifier';
+export * from './processing-activity.decorator';
+export * from './route-declarations';
