@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@app/access';
+import { AuditModule } from '@app/audit';
 import { CoreModule } from '@app/core';
+import { IdentityModule } from '@app/identity';
+import { ReferenceModule } from '@app/reference';
 
 @Module({
-  imports: [CoreModule, AccessModule],
+  imports: [CoreModule, AuditModule, AccessModule, ReferenceModule, IdentityModule],
 })
 export class AppModule {}

@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { databaseConfig, DatabaseConfig } from '../config/database.config';
 import { appConnectionExtra } from './data-source-options';
+import { SafeTypeOrmLogger } from './safe-typeorm-logger';
 
 @Module({
   imports: [
@@ -15,7 +16,9 @@ import { appConnectionExtra } from './data-source-options';
         autoLoadEntities: true,
         synchronize: false,
         migrationsRun: false,
-        logging: ['error'],
+        logging: ['error', 'warn'],
+        logger: new SafeTypeOrmLogger(['error', 'warn']),
+        maxQueryExecutionTime: 2000,
         extra: appConnectionExtra(db.appRole),
       }),
     }),
