@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '@app/access';
 import { AuditModule } from '@app/audit';
 import { CoreModule } from '@app/core';
+import { HouseholdsModule } from '@app/households';
 import { IdentityModule } from '@app/identity';
 import { ReferenceModule } from '@app/reference';
 
 @Module({
-  imports: [CoreModule, AuditModule, AccessModule, ReferenceModule, IdentityModule],
+  imports: [CoreModule, AuditModule, AccessModule, ReferenceModule, IdentityModule, HouseholdsModule],
 })
 export class AppModule {}

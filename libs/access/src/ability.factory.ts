@@ -69,6 +69,10 @@ export function defineAbilityFor(user: AuthenticatedUser, relations: HouseholdRe
   can('read', CASE_RECORDS, withFullAccess);
   can(['create', 'update'], CASE_RECORDS, onCase);
 
+  // Referrals: the receiving organisation sees those addressed to it and answers the open ones.
+  can('read', 'Referral', { toOrganisationId: user.organisationId, ...inMunicipality });
+  can('update', 'Referral', { toOrganisationId: user.organisationId, status: 'open', ...inMunicipality });
+
   // Rule 3: indication details for the same pillar; summaries for regisseur, teamleider and by consent.
   const detailPillars = indicationDetailPillars(user);
   can(['read', 'create', 'update'], 'Indication', { ...onCase, pillar: { $in: detailPillars } });

@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity({ name: 'person' })
+export class Person {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'char', length: 9 }) bsn: string;
+  @Column({ name: 'given_names', type: 'text' }) givenNames: string;
+  @Column({ name: 'family_name_prefix', type: 'text', nullable: true }) familyNamePrefix: string | null;
+  @Column({ name: 'family_name', type: 'text' }) familyName: string;
+  @Column({ name: 'birth_date', type: 'date' }) birthDate: string;
+  @Column({ name: 'anonymised_at', type: 'timestamptz', nullable: true }) anonymisedAt: Date | null;
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false }) createdAt: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz', insert: false }) updatedAt: Date;
+}
+
+export function fullName(person: Pick<Person, 'givenNames' | 'familyNamePrefix' | 'familyName'>) {
+  return [person.givenNames, person.familyNamePrefix, person.familyName].filter(Boolean).join(' ');
+}

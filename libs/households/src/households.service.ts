@@ -1,0 +1,196 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AccessService, AuthenticatedUser } from '@app/access';
+import { AuditService } from '@app/audit';
+import { Clock, DomainError, ErrorCode } from '@app/core';
+import { ReferenceService } from '@app/reference';
+import { CASE_WORKER_DIRECTORY, CaseWorkerDirectory } from './case-worker-directory';
+import { CaseTeamService } from './case-team.service';
+import { CloseHouseholdDto, CreateHouseholdDto, NewMemberDto, UpdateHouseholdDto } from './dto';
+import { Household, HouseholdMember, Person } from './entities';
+import { HouseholdGuard } from './household-guard';
+
+@Injectable()
+export class HouseholdsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CASE_WORKER_DIRECTORY) private readonly directory: CaseWorkerDirectory,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly reference: ReferenceService,
+    private readonly guard: HouseholdGuard,
+    private readonly caseTeam: CaseTeamService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A new household with its members and regisseur, in one transaction. Returns the new id. */
+  async create(user: AuthenticatedUser, dto: CreateHouseholdDto): Promise<string> {
+    const ability = await this.access.abilityFor(user);
+    if (!this.access.can(ability, 'create', 'Household', { municipalityId: dto.municipalityId })) {
+      throw DomainError.invalidField('municipalityId', 'U werkt niet voor deze gemeente.');
+    }
+    await this.assertNeighbourhood(dto.neighbourhoodId, dto.municipalityId);
+    this.assertMembers(dto.members);
+    const regisseurId = dto.regisseurUserId ?? user.id;
+    const regisseur = await this.caseTeam.eligibleProfessional(
+      regisseurId,
+      dto.municipalityId,
+      'regisseurUserId',
+    );
+    const id = await this.dataSource.transaction(async (m) => {
+      const household = await m.save(
+        m.create(Household, {
+          municipalityId: dto.municipalityId,
+          neighbourhoodId: dto.neighbourhoodId ?? null,
+          street: dto.street,
+          houseNumber: dto.houseNumber,
+          postcode: dto.postcode,
+          city: dto.city,
+          cohort50: dto.cohort50 ?? false,
+          createdBy: user.id,
+        }),
+      );
+      const persons = await this.insertNewPersons(m, dto.members);
+      await m.insert(
+        HouseholdMember,
+        dto.members.map((member, i) => ({
+          householdId: household.id,
+          municipalityId: household.municipalityId,
+          personId: persons[i].id,
+          relation: member.relation,
+          joinedOn: member.joinedOn,
+        })),
+      );
+      await this.caseTeam.insertMember(
+        m,
+        household,
+        regisseur,
+        'regisseur',
+        dto.regisseurPillar ?? null,
+        user.id,
+      );
+      if (regisseurId !== user.id) {
+        const creator = await this.caseTeam.eligibleProfessional(
+          user.id,
+          dto.municipalityId,
+          'regisseurUserId',
+        );
+        await this.caseTeam.insertMember(m, household, creator, 'contributor', null, user.id);
+      }
+      await this.audit.record(m, {
+        action: 'create',
+        resourceType: 'Household',
+        resourceId: household.id,
+        householdId: household.id,
+        dataSubjects: [
+          { type: 'household', id: household.id },
+          ...persons.map((p) => ({ type: 'person' as const, id: p.id })),
+        ],
+      });
+      return household.id;
+    });
+    this.access.forgetAbility();
+    return id;
+  }
+
+  async update(user: AuthenticatedUser, id: string, dto: UpdateHouseholdDto) {
+    await this.dataSource.transaction(async (m) => {
+      const { household } = await this.guard.load(user, id, 'update', m);
+      if (dto.neighbourhoodId) await this.assertNeighbourhood(dto.neighbourhoodId, household.municipalityId);
+      await m.update(
+        Household,
+        { id },
+        { ...dto, updatedAt: this.clock.now(), version: household.version + 1 },
+      );
+      await this.audit.record(m, {
+        action: 'update',
+        resourceType: 'Household',
+        resourceId: id,
+        householdId: id,
+        dataSubjects: [{ type: 'household', id }],
+      });
+    });
+  }
+
+  async close(user: AuthenticatedUser, id: string, dto: CloseHouseholdDto) {
+    await this.dataSource.transaction(async (m) => {
+      const { household } = await this.guard.load(user, id, 'update', m);
+      this.guard.ensureActive(household);
+      if (dto.closedOn > this.clock.today())
+        throw DomainError.invalidField('closedOn', 'De sluitdatum ligt in de toekomst.');
+      if (dto.closedOn < household.createdAt.toISOString().slice(0, 10)) {
+        throw DomainError.invalidField(
+          'closedOn',
+          'De sluitdatum ligt vóór de registratie van het huishouden.',
+        );
+      }
+      await m.update(
+        Household,
+        { id },
+        { status: 'closed', closedOn: dto.closedOn, closeReason: dto.reason, version: household.version + 1 },
+      );
+      await this.audit.record(m, {
+        action: 'update',
+        resourceType: 'Household',
+        resourceId: id,
+        householdId: id,
+        dataSubjects: [{ type: 'household', id }],
+      });
+    });
+  }
+
+  /** New persons for these members; a BSN already registered is a conflict (use "move" for people who move). */
+  async insertNewPersons(
+    m: EntityManager,
+    members: NewMemberDto[] | Omit<NewMemberDto, 'relation' | 'joinedOn'>[],
+  ) {
+    const existing = await m.find(Person, {
+      select: { bsn: true },
+      where: { bsn: In(members.map((p) => p.bsn)) },
+    });
+    if (existing.length > 0) {
+      const index = members.findIndex((p) => existing.some((e) => e.bsn === p.bsn));
+      throw new DomainError(
+        ErrorCode.Conflict,
+        'Deze persoon is al geregistreerd; voeg hem toe met zijn BSN of verhuis hem naar dit huishouden.',
+        { errors: [{ field: `members.${index}.bsn`, message: 'BSN is al geregistreerd' }] },
+      );
+    }
+    return m.save(
+      members.map((p) =>
+        m.create(Person, {
+          bsn: p.bsn,
+          givenNames: p.givenNames,
+          familyNamePrefix: p.familyNamePrefix ?? null,
+          familyName: p.familyName,
+          birthDate: p.birthDate,
+        }),
+      ),
+    );
+  }
+
+  assertMembers(members: NewMemberDto[]) {
+    const today = this.clock.today();
+    const seen = new Set<string>();
+    members.forEach((member, i) => {
+      if (member.birthDate > today)
+        throw DomainError.invalidField(`members.${i}.birthDate`, 'De geboortedatum ligt in de toekomst.');
+      if (member.joinedOn < member.birthDate) {
+        throw DomainError.invalidField(`members.${i}.joinedOn`, 'Lid worden kan niet vóór de geboortedatum.');
+      }
+      if (seen.has(member.bsn))
+        throw DomainError.invalidField(`members.${i}.bsn`, 'Dit BSN staat twee keer in de aanvraag.');
+      seen.add(member.bsn);
+    });
+  }
+
+  private async assertNeighbourhood(neighbourhoodId: string | undefined, municipalityId: string) {
+    if (
+      neighbourhoodId &&
+      !(await this.reference.neighbourhoodInMunicipality(neighbourhoodId, municipalityId))
+    ) {
+      throw DomainError.invalidField('neighbourhoodId', 'Deze buurt ligt niet in de gekozen gemeente.');
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { UsersService } from '@app/identity';
+import { CaseWorkerDirectory, CaseWorkerProfile } from './case-worker-directory';
+
+/** Case workers as the identity context knows them (through its exported service). */
+@Injectable()
+export class IdentityCaseWorkerDirectory implements CaseWorkerDirectory {
+  constructor(private readonly users: UsersService) {}
+
+  profiles(userIds: string[]): Promise<CaseWorkerProfile[]> {
+    return this.users.caseWorkerProfiles([...new Set(userIds)]);
+  }
+
+  userIdsInTeams(teamIds: string[]): Promise<string[]> {
+    return this.users.userIdsInTeams(teamIds);
+  }
+}
