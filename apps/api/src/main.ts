@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { appConfig, EmbeddedDatabase, runMigrations, startEmbeddedDatabase } from '@app/core';
 import { createApp } from './create-app';
+import { seedDemoData } from './demo-seed';
 
 async function main() {
   const config = appConfig(); // validates settings before anything starts
@@ -21,6 +22,7 @@ async function main() {
     const applied = await runMigrations(process.env.DATABASE_URL);
     if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
     const app = await createApp();
+    if (config.demoData) await seedDemoData(app);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => void stop(app).then(() => process.exit(0)));
     }
@@ -33,6 +35,9 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(
+    'Gezinsplan could not start:',
+    error instanceof Error ? error.message : (error ?? 'unknown error'),
+  );
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { AuditService, declaredProcessingActivity, refusalEntry } from '@app/audit';
 import { DomainError } from '@app/core';
 import { AccessService } from './access.service';
 import { AuthenticatedUser } from './access.types';
@@ -20,6 +21,7 @@ export class PoliciesGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly access: AccessService,
+    private readonly audit: AuditService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,7 +33,9 @@ export class PoliciesGuard implements CanActivate {
     const user = context.switchToHttp().getRequest<{ user?: AuthenticatedUser }>().user;
     if (!user) throw DomainError.forbidden();
     const ability = await this.access.abilityFor(user);
-    if (!ability.can(required.action, required.subject)) throw DomainError.forbidden();
-    return true;
+    if (ability.can(required.action, required.subject)) return true;
+    const activity = declaredProcessingActivity(this.reflector, context);
+    if (activity) await this.audit.recordDenied(refusalEntry(context, activity));
+    throw DomainError.forbidden();
   }
 }

@@ -4,3 +4,4 @@ export * from './audit.types';
 export type { ChainTable, ChainVerification } from './chain-verifier';
 export * from './processing-activity.decorator';
 export * from './route-declarations';
+export * from './refusal-entry';

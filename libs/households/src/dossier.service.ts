@@ -32,6 +32,11 @@ export class DossierService {
         household: this.access.project(ability, 'Household', { ...household, ...facts }),
         access: fullAccess ? 'full' : 'index',
         breakGlass: relations.breakGlass.includes(household.id) && !relations.caseTeam.includes(household.id),
+        // What the household's consents open up for the caller's organisation beyond the legal task.
+        consentedToMe: relations.consents
+          .filter((c) => c.householdId === household.id)
+          .map((c) => c.category)
+          .sort(),
       };
       if (fullAccess) {
         const members = await this.members(m, ability, household);

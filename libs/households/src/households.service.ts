@@ -8,8 +8,36 @@ import { ReferenceService } from '@app/reference';
 import { CASE_WORKER_DIRECTORY, CaseWorkerDirectory } from './case-worker-directory';
 import { CaseTeamService } from './case-team.service';
 import { CloseHouseholdDto, CreateHouseholdDto, NewMemberDto, UpdateHouseholdDto } from './dto';
-import { Household, HouseholdMember, Person } from './entities';
+import {
+  CaseRole,
+  CaseTeamMember,
+  fullName,
+  Household,
+  HouseholdMember,
+  MemberRelation,
+  Person,
+} from './entities';
 import { HouseholdGuard } from './household-guard';
+
+/** The people a household's records may name: its members and case-team professionals, current and former. */
+export interface HouseholdParticipants {
+  members: {
+    personId: string;
+    name: string;
+    relation: MemberRelation;
+    birthDate: string;
+    /** Lives in the household now. */
+    current: boolean;
+  }[];
+  professionals: {
+    userId: string;
+    name: string;
+    organisation: string;
+    caseRole: CaseRole;
+    /** On the case team now. */
+    active: boolean;
+  }[];
+}
 
 @Injectable()
 export class HouseholdsService {
@@ -138,6 +166,60 @@ export class HouseholdsService {
         dataSubjects: [{ type: 'household', id }],
       });
     });
+  }
+
+  /**
+   * Members and case-team professionals of a household with their names, for other contexts that
+   * name people in their own records (e.g. goal owners in the plan). No access check: callers have
+   * checked the household already.
+   */
+  async participants(
+    householdId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HouseholdParticipants> {
+    const memberships = await manager.find(HouseholdMember, {
+      where: { householdId },
+      relations: { person: true },
+      order: { joinedOn: 'ASC' },
+    });
+    const members = new Map<string, HouseholdParticipants['members'][number]>();
+    for (const m of memberships) {
+      const current = m.leftOn === null || members.get(m.personId)?.current === true;
+      members.set(m.personId, {
+        personId: m.personId,
+        name: m.person ? fullName(m.person) : 'onbekend',
+        relation: m.relation,
+        birthDate: m.person?.birthDate ?? '',
+        current,
+      });
+    }
+    const team = await manager.find(CaseTeamMember, { where: { householdId }, order: { joinedAt: 'ASC' } });
+    const profiles = new Map(
+      (await this.directory.profiles(team.map((c) => c.userId))).map((p) => [p.id, p]),
+    );
+    const professionals = new Map<string, HouseholdParticipants['professionals'][number]>();
+    for (const c of team) {
+      const earlier = professionals.get(c.userId);
+      if (earlier?.active) continue;
+      professionals.set(c.userId, {
+        userId: c.userId,
+        name: profiles.get(c.userId)?.displayName ?? 'onbekend',
+        organisation: profiles.get(c.userId)?.organisationName ?? 'onbekend',
+        caseRole: c.caseRole,
+        active: c.leftAt === null,
+      });
+    }
+    return { members: [...members.values()], professionals: [...professionals.values()] };
+  }
+
+  /** Ids of the active households in a stable order, e.g. for the demo data of other contexts. */
+  async activeHouseholdIds(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await manager.find(Household, {
+      select: { id: true },
+      where: { status: 'active' },
+      order: { municipalityId: 'ASC', postcode: 'ASC', street: 'ASC', houseNumber: 'ASC', id: 'ASC' },
+    });
+    return rows.map((h) => h.id);
   }
 
   /** New persons for these members; a BSN already registered is a conflict (use "move" for people who move). */

@@ -11,6 +11,7 @@ class AppEnvironment {
   @Matches(/^\d+(kb|mb)$/i, { message: 'BODY_LIMIT must look like 100kb or 1mb' })
   BODY_LIMIT: string = '1mb';
   @IsOptional() @IsString() PUBLIC_URL: string = '';
+  @IsOptional() @IsIn(['true', 'false']) DEMO_DATA?: string;
 }
 
 export const appConfig = registerAs('app', () => {
@@ -21,6 +22,8 @@ export const appConfig = registerAs('app', () => {
     logLevel: env.LOG_LEVEL,
     bodyLimit: env.BODY_LIMIT,
     publicUrl: env.PUBLIC_URL,
+    // Synthetic demo data is loaded at start unless switched off; never by default in production.
+    demoData: env.DEMO_DATA ? env.DEMO_DATA === 'true' : env.NODE_ENV !== 'production',
   };
 });
 export type AppConfig = ConfigType<typeof appConfig>;

@@ -16,6 +16,8 @@ import { SafeTypeOrmLogger } from './safe-typeorm-logger';
         autoLoadEntities: true,
         synchronize: false,
         migrationsRun: false,
+        // Extensions are created by the migrations; the application role may not create them.
+        installExtensions: false,
         logging: ['error', 'warn'],
         logger: new SafeTypeOrmLogger(['error', 'warn']),
         maxQueryExecutionTime: 2000,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { appConfig, AppConfig } from '../config/app.config';
@@ -23,6 +23,7 @@ export function requestIdFor(req: IncomingMessage & { id?: unknown }, res: Serve
       imports: [ConfigModule.forFeature(appConfig)],
       inject: [appConfig.KEY],
       useFactory: (app: AppConfig) => ({
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: [
           {
             level: app.logLevel,

@@ -1,0 +1,20 @@
+import { INestApplicationContext, Logger, Type } from '@nestjs/common';
+import { RequestContext } from '@app/core';
+import { DemoHouseholdsSeeder } from '@app/households';
+import { DemoUsersSeeder } from '@app/identity';
+
+interface Seeder {
+  seed(): Promise<unknown>;
+}
+
+/** In dependency order; each seeder is idempotent and deterministic. */
+const SEEDERS: Type<Seeder>[] = [DemoUsersSeeder, DemoHouseholdsSeeder];
+
+/** Loads the synthetic demo data (users, households, ...). Safe to run at every start. */
+export async function seedDemoData(app: INestApplicationContext) {
+  const logger = new Logger('DemoData');
+  await app.get(RequestContext).run(async () => {
+    for (const seeder of SEEDERS) await app.get(seeder).seed();
+  });
+  logger.log('demo data ready');
+}
