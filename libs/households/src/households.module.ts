@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { HOUSEHOLD_RELATIONS } from '@app/access';
 import { IdentityModule } from '@app/identity';
 import { ReferenceModule } from '@app/reference';
+import { BreakGlassController } from './break-glass.controller';
+import { BreakGlassService } from './break-glass.service';
 import { CASE_WORKER_DIRECTORY } from './case-worker-directory';
 import { DemoHouseholdsSeeder } from './demo/demo-households.seeder';
 import { CaseTeamService } from './case-team.service';
@@ -45,10 +47,11 @@ import { ReferralsService } from './referrals.service';
     IdentityModule,
     ReferenceModule,
   ],
-  controllers: [HouseholdsController, HouseholdPartsController, ReferralsController],
+  controllers: [HouseholdsController, HouseholdPartsController, ReferralsController, BreakGlassController],
   providers: [
     HouseholdsService,
     HouseholdSearchService,
+    BreakGlassService,
     DossierService,
     DossierSectionRegistry,
     MembersService,

@@ -6,3 +6,4 @@ export * from './person.dto';
 export * from './referral.dto';
 export * from './representative.dto';
 export * from './search.dto';
+export * from './break-glass.dto';
