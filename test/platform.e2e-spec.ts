@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from './setup/test-app';
 
 const PROBLEM = /application\/problem\+json/;
@@ -80,8 +81,18 @@ describe('platform: HTTP surface', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
-  it('runs as the restricted application role, never as the owner', async () => {
-    const { rows } = await t.db.query(`SELECT rolsuper FROM pg_roles WHERE rolname = 'gezinsplan_app'`);
-    expect(rows[0].rolsuper).toBe(false);
+  it('runs as its own login that owns nothing and cannot become the owner', async () => {
+    const dataSource = t.app.get(DataSource);
+    const [me] = await dataSource.query(`SELECT current_user AS login, session_user AS session`);
+    expect(me).toEqual({ login: 'gezinsplan_api', session: 'gezinsplan_api' });
+    await dataSource.query('RESET ROLE');
+    const [after] = await dataSource.query(
+      `SELECT current_user AS login, r.rolsuper FROM pg_roles r WHERE r.rolname = current_user`,
+    );
+    expect(after).toEqual({ login: 'gezinsplan_api', rolsuper: false });
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n FROM pg_tables WHERE tableowner = 'gezinsplan_api'`,
+    );
+    expect(rows[0].n).toBe(0);
   });
 });

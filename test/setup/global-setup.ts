@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { runMigrations, startEmbeddedDatabase } from '../../libs/core/src/database';
+import { ensureAppLogin, runMigrations, startEmbeddedDatabase } from '../../libs/core/src/database';
 import { TEMPLATE_DATABASE, withDatabase } from './test-database';
 
 /**
@@ -28,4 +28,12 @@ export default async function globalSetup() {
   await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   await admin.end();
   await runMigrations(withDatabase(adminUrl, TEMPLATE_DATABASE));
+  try {
+    // The app under test logs in as its own role, exactly as the embedded start does.
+    process.env.TEST_APP_LOGIN_URL = await ensureAppLogin(withDatabase(adminUrl, TEMPLATE_DATABASE));
+  } catch (error) {
+    console.warn(
+      `No separate application login (${(error as Error).message}); the app will switch roles instead.`,
+    );
+  }
 }

@@ -6,7 +6,7 @@ import supertest from 'supertest';
 import { setLogStream } from '@app/core';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureHttp } from '../../apps/api/src/create-app';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, withDatabase } from './test-database';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -23,6 +23,8 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
   process.env.DATABASE_URL = databaseUrl;
+  const appLogin = process.env.TEST_APP_LOGIN_URL;
+  if (appLogin) process.env.DATABASE_APP_URL = withDatabase(appLogin, new URL(databaseUrl).pathname.slice(1));
   process.env.LOG_LEVEL ??= 'info';
   process.env.NODE_ENV = 'test';
   const logLines: string[] = [];

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { appConfig, EmbeddedDatabase, runMigrations, startEmbeddedDatabase } from '@app/core';
+import { appConfig, EmbeddedDatabase, ensureAppLogin, runMigrations, startEmbeddedDatabase } from '@app/core';
 import { createApp } from './create-app';
 import { seedDemoData } from './demo-seed';
 
@@ -21,6 +21,9 @@ async function main() {
   try {
     const applied = await runMigrations(process.env.DATABASE_URL);
     if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+    // On our own embedded server the application gets a login of its own that owns nothing.
+    if (embedded && !process.env.DATABASE_APP_URL)
+      process.env.DATABASE_APP_URL = await ensureAppLogin(embedded.url);
     const app = await createApp();
     if (config.demoData) await seedDemoData(app);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {

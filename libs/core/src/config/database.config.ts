@@ -9,14 +9,19 @@ class DatabaseEnvironment {
   @IsString()
   @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'DATABASE_APP_ROLE must be a plain role name' })
   DATABASE_APP_ROLE: string = 'gezinsplan_app';
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_APP_URL must be a postgres:// URL' })
+  DATABASE_APP_URL?: string;
 }
 
 /**
- * DATABASE_URL is the owner connection (it runs migrations). The application itself works as the
- * less privileged DATABASE_APP_ROLE, which may not alter the processing log.
+ * DATABASE_URL is the owner connection (it runs migrations). The application itself should log in
+ * as its own role (DATABASE_APP_URL, a member of DATABASE_APP_ROLE) that owns nothing and may not
+ * alter the processing log. Without DATABASE_APP_URL it uses the owner login and switches to the
+ * role at connect; that still blocks mistakes, but a `RESET ROLE` would undo it.
  */
 export const databaseConfig = registerAs('database', () => {
   const env = validateConfig('database', DatabaseEnvironment);
-  return { url: env.DATABASE_URL, appRole: env.DATABASE_APP_ROLE };
+  return { url: env.DATABASE_URL, appUrl: env.DATABASE_APP_URL, appRole: env.DATABASE_APP_ROLE };
 });
 export type DatabaseConfig = ConfigType<typeof databaseConfig>;

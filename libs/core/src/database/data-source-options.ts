@@ -26,10 +26,10 @@ export function ownerDataSourceOptions(url: string, withEntities = false): DataS
 }
 
 /** The application connection: works as the restricted role (no UPDATE/DELETE on the log). */
-export function appConnectionExtra(appRole: string, poolSize = 20) {
+export function appConnectionExtra(appRole: string, ownLogin: boolean, poolSize = 20) {
   return {
     application_name: 'gezinsplan-api',
-    options: `-c role=${appRole} -c statement_timeout=30000`,
+    options: `${ownLogin ? '' : `-c role=${appRole} `}-c statement_timeout=30000`,
     max: poolSize,
   };
 }

@@ -12,7 +12,7 @@ import { SafeTypeOrmLogger } from './safe-typeorm-logger';
       inject: [databaseConfig.KEY],
       useFactory: (db: DatabaseConfig) => ({
         type: 'postgres',
-        url: db.url,
+        url: db.appUrl ?? db.url,
         autoLoadEntities: true,
         synchronize: false,
         migrationsRun: false,
@@ -21,7 +21,7 @@ import { SafeTypeOrmLogger } from './safe-typeorm-logger';
         logging: ['error', 'warn'],
         logger: new SafeTypeOrmLogger(['error', 'warn']),
         maxQueryExecutionTime: 2000,
-        extra: appConnectionExtra(db.appRole),
+        extra: appConnectionExtra(db.appRole, db.appUrl !== undefined),
       }),
     }),
   ],
