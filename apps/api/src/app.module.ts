@@ -4,9 +4,18 @@ import { AuditModule } from '@app/audit';
 import { CoreModule } from '@app/core';
 import { HouseholdsModule } from '@app/households';
 import { IdentityModule } from '@app/identity';
+import { IndicationsModule } from '@app/indications';
 import { ReferenceModule } from '@app/reference';
 
 @Module({
-  imports: [CoreModule, AuditModule, AccessModule, ReferenceModule, IdentityModule, HouseholdsModule],
+  imports: [
+    CoreModule,
+    AuditModule,
+    AccessModule,
+    ReferenceModule,
+    IdentityModule,
+    HouseholdsModule,
+    IndicationsModule,
+  ],
 })
 export class AppModule {}

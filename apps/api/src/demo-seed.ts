@@ -2,13 +2,14 @@ import { INestApplicationContext, Logger, Type } from '@nestjs/common';
 import { RequestContext } from '@app/core';
 import { DemoHouseholdsSeeder } from '@app/households';
 import { DemoUsersSeeder } from '@app/identity';
+import { DemoIndicationsSeeder } from '@app/indications';
 
 interface Seeder {
   seed(): Promise<unknown>;
 }
 
 /** In dependency order; each seeder is idempotent and deterministic. */
-const SEEDERS: Type<Seeder>[] = [DemoUsersSeeder, DemoHouseholdsSeeder];
+const SEEDERS: Type<Seeder>[] = [DemoUsersSeeder, DemoHouseholdsSeeder, DemoIndicationsSeeder];
 
 /** Loads the synthetic demo data (users, households, ...). Safe to run at every start. */
 export async function seedDemoData(app: INestApplicationContext) {

@@ -66,6 +66,10 @@ export const INDICATION_SUMMARY_FIELDS = [
   'startDate',
   'endDate',
   'status',
+  // The running legal clock (libs/indications): when the procedure is due, not what it is about.
+  'deadline',
+  'daysLeft',
+  'overdue',
 ] as const;
 
 /** Indication fields beyond the summary: product, provider, reasons, notes. */
