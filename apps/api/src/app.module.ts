@@ -5,6 +5,7 @@ import { CoreModule } from '@app/core';
 import { HouseholdsModule } from '@app/households';
 import { IdentityModule } from '@app/identity';
 import { IndicationsModule } from '@app/indications';
+import { PlansModule } from '@app/plans';
 import { ReferenceModule } from '@app/reference';
 
 @Module({
@@ -16,6 +17,7 @@ import { ReferenceModule } from '@app/reference';
     IdentityModule,
     HouseholdsModule,
     IndicationsModule,
+    PlansModule,
   ],
 })
 export class AppModule {}

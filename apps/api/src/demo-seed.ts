@@ -3,13 +3,19 @@ import { RequestContext } from '@app/core';
 import { DemoHouseholdsSeeder } from '@app/households';
 import { DemoUsersSeeder } from '@app/identity';
 import { DemoIndicationsSeeder } from '@app/indications';
+import { DemoPlansSeeder } from '@app/plans';
 
 interface Seeder {
   seed(): Promise<unknown>;
 }
 
 /** In dependency order; each seeder is idempotent and deterministic. */
-const SEEDERS: Type<Seeder>[] = [DemoUsersSeeder, DemoHouseholdsSeeder, DemoIndicationsSeeder];
+const SEEDERS: Type<Seeder>[] = [
+  DemoUsersSeeder,
+  DemoHouseholdsSeeder,
+  DemoIndicationsSeeder,
+  DemoPlansSeeder,
+];
 
 /** Loads the synthetic demo data (users, households, ...). Safe to run at every start. */
 export async function seedDemoData(app: INestApplicationContext) {

@@ -19,6 +19,14 @@ import {
 } from './entities';
 import { HouseholdGuard } from './household-guard';
 
+/** A registered person and the active household they live in today (null when none). */
+export interface KnownResident {
+  personId: string;
+  householdId: string | null;
+  municipalityId: string | null;
+  neighbourhoodId: string | null;
+}
+
 /** The people a household's records may name: its members and case-team professionals, current and former. */
 export interface HouseholdParticipants {
   members: {
@@ -212,14 +220,15 @@ export class HouseholdsService {
     return { members: [...members.values()], professionals: [...professionals.values()] };
   }
 
-  /** Ids of the active households in a stable order, e.g. for the demo data of other contexts. */
-  async activeHouseholdIds(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
-    const rows = await manager.find(Household, {
-      select: { id: true },
+  /** The active households (id and municipality) in a stable order, e.g. for other contexts' demo data. */
+  async activeHouseholdRefs(
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string; municipalityId: string }[]> {
+    return manager.find(Household, {
+      select: { id: true, municipalityId: true },
       where: { status: 'active' },
       order: { municipalityId: 'ASC', postcode: 'ASC', street: 'ASC', houseNumber: 'ASC', id: 'ASC' },
     });
-    return rows.map((h) => h.id);
   }
 
   /** New persons for these members; a BSN already registered is a conflict (use "move" for people who move). */
@@ -265,6 +274,48 @@ export class HouseholdsService {
         throw DomainError.invalidField(`members.${i}.bsn`, 'Dit BSN staat twee keer in de aanvraag.');
       seen.add(member.bsn);
     });
+  }
+
+  /**
+   * Registered persons by BSN, with the active household they live in today (if any), in one round
+   * trip: used to match incoming vroegsignalering signals to known persons and households. No access
+   * check: the caller processes these BSNs under its own legal task and logs in its transaction.
+   */
+  async residentsByBsn(
+    bsns: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, KnownResident>> {
+    if (bsns.length === 0) return new Map();
+    const rows = await manager.query<
+      {
+        bsn: string;
+        person_id: string;
+        household_id: string | null;
+        municipality_id: string | null;
+        neighbourhood_id: string | null;
+      }[]
+    >(
+      `SELECT DISTINCT ON (p.bsn) p.bsn, p.id AS person_id, h.id AS household_id,
+              h.municipality_id, h.neighbourhood_id
+         FROM person p
+         LEFT JOIN household_member hm ON hm.person_id = p.id AND hm.joined_on <= $2::date
+              AND (hm.left_on IS NULL OR hm.left_on > $2::date)
+         LEFT JOIN household h ON h.id = hm.household_id AND h.status = 'active'
+        WHERE p.bsn = ANY($1::bpchar[])
+        ORDER BY p.bsn, h.id NULLS LAST`,
+      [[...new Set(bsns)], this.clock.today()],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.bsn,
+        {
+          personId: r.person_id,
+          householdId: r.household_id,
+          municipalityId: r.municipality_id,
+          neighbourhoodId: r.neighbourhood_id,
+        },
+      ]),
+    );
   }
 
   private async assertNeighbourhood(neighbourhoodId: string | undefined, municipalityId: string) {
