@@ -96,3 +96,31 @@ describe('platform: HTTP surface', () => {
     expect(rows[0].n).toBe(0);
   });
 });
+
+describe('platform: hostile bodies', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers JSON nested deeper than any document with a 400, not a stack overflow', async () => {
+    const nested = '['.repeat(5000) + ']'.repeat(5000);
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(nested);
+    expect(res.status).toBe(400);
+    expect(res.body.type).toBe('urn:gezinsplan:problem:malformed-json');
+  });
+
+  it('still accepts brackets and braces inside strings', async () => {
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ email: 'x@y.nl', password: '[[[[{{{{'.repeat(20) + '\\"' }));
+    expect(res.status).toBe(401);
+  });
+});

@@ -12,6 +12,30 @@ import { requireKnownContentType } from './content-type.middleware';
 
 export const API_PREFIX = 'api/v1';
 
+/** Deeper than any of our documents: deeper input only serves to exhaust the validator's recursion. */
+const MAX_JSON_DEPTH = 32;
+
+function refuseDeepNesting(_req: unknown, _res: unknown, body: Buffer) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (inString) {
+      if (c === 0x5c)
+        i++; // skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) {
+        throw Object.assign(new Error('JSON nested too deeply'), {
+          type: 'entity.parse.failed',
+          status: 400,
+        });
+      }
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+}
+
 export interface HttpOptions {
   bodyLimit: string;
 }
@@ -39,7 +63,11 @@ export function configureApp(app: NestExpressApplication, options: HttpOptions) 
   app.use(cookieParser());
   app.use(requireKnownContentType);
   app.use(
-    express.json({ limit: options.bodyLimit, type: ['application/json', 'application/merge-patch+json'] }),
+    express.json({
+      limit: options.bodyLimit,
+      type: ['application/json', 'application/merge-patch+json'],
+      verify: refuseDeepNesting,
+    }),
   );
   app.use(express.text({ limit: '20mb', type: 'text/csv' }));
   const logger = new Logger('HttpBody');
