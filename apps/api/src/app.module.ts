@@ -6,6 +6,7 @@ import { HouseholdsModule } from '@app/households';
 import { IdentityModule } from '@app/identity';
 import { IndicationsModule } from '@app/indications';
 import { PlansModule } from '@app/plans';
+import { PrivacyModule } from '@app/privacy';
 import { ReferenceModule } from '@app/reference';
 
 @Module({
@@ -18,6 +19,7 @@ import { ReferenceModule } from '@app/reference';
     HouseholdsModule,
     IndicationsModule,
     PlansModule,
+    PrivacyModule,
   ],
 })
 export class AppModule {}

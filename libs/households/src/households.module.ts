@@ -22,6 +22,7 @@ import {
   Representative,
 } from './entities';
 import { HouseholdGuard } from './household-guard';
+import { HouseholdPrivacyService } from './household-privacy.service';
 import { HouseholdPartsController } from './household-parts.controller';
 import { HouseholdRelationsService } from './household-relations.service';
 import { HouseholdSearchService } from './household-search.service';
@@ -59,6 +60,7 @@ import { ReferralsService } from './referrals.service';
     ConsentsService,
     ReferralsService,
     HouseholdGuard,
+    HouseholdPrivacyService,
     HouseholdRelationsService,
     DemoHouseholdsSeeder,
     { provide: HOUSEHOLD_RELATIONS, useExisting: HouseholdRelationsService },
@@ -70,6 +72,8 @@ import { ReferralsService } from './referrals.service';
     HouseholdGuard,
     DossierSectionRegistry,
     HouseholdsService,
+    HouseholdPrivacyService,
+    ReferralsService,
   ],
 })
 export class HouseholdsModule {}

@@ -3,5 +3,7 @@ export * from './case-team.service';
 export * from './dossier-sections';
 export * from './entities';
 export * from './household-guard';
+export * from './household-privacy.service';
 export * from './households.module';
 export * from './households.service';
+export * from './referrals.service';

@@ -23,11 +23,17 @@ export class ReferralsService {
     private readonly clock: Clock,
   ) {}
 
-  async create(user: AuthenticatedUser, householdId: string, dto: CreateReferralDto) {
+  /** Pass `manager` to create the referral inside the caller's transaction (e.g. a spreekuur contact). */
+  async create(
+    user: AuthenticatedUser,
+    householdId: string,
+    dto: CreateReferralDto,
+    manager?: EntityManager,
+  ) {
     if (dto.toOrganisationId === user.organisationId) {
       throw DomainError.invalidField('toOrganisationId', 'U kunt niet naar uw eigen organisatie verwijzen.');
     }
-    return this.dataSource.transaction(async (m) => {
+    const work = async (m: EntityManager) => {
       const { household, ability } = await this.guard.load(user, householdId, 'read', m);
       this.guard.ensureOnHousehold(ability, 'create', 'Referral', household);
       this.guard.ensureActive(household);
@@ -47,7 +53,8 @@ export class ReferralsService {
       );
       await this.log(m, household, 'create', referral);
       return referral;
-    });
+    };
+    return manager ? work(manager) : this.dataSource.transaction(work);
   }
 
   /** Referrals my organisation sent or received, filtered in SQL by the access rules. */
