@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@app/access';
 import { AuditModule } from '@app/audit';
+import { BudgetsModule } from '@app/budgets';
 import { CoreModule } from '@app/core';
 import { HouseholdsModule } from '@app/households';
 import { IdentityModule } from '@app/identity';
@@ -20,6 +21,7 @@ import { ReferenceModule } from '@app/reference';
     IndicationsModule,
     PlansModule,
     PrivacyModule,
+    BudgetsModule,
   ],
 })
 export class AppModule {}

@@ -1,5 +1,6 @@
 import { INestApplicationContext, Logger, Type } from '@nestjs/common';
 import { RequestContext } from '@app/core';
+import { DemoBudgetsSeeder } from '@app/budgets';
 import { DemoHouseholdsSeeder } from '@app/households';
 import { DemoUsersSeeder } from '@app/identity';
 import { DemoIndicationsSeeder } from '@app/indications';
@@ -15,6 +16,7 @@ const SEEDERS: Type<Seeder>[] = [
   DemoHouseholdsSeeder,
   DemoIndicationsSeeder,
   DemoPlansSeeder,
+  DemoBudgetsSeeder,
 ];
 
 /** Loads the synthetic demo data (users, households, ...). Safe to run at every start. */

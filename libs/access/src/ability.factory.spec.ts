@@ -205,3 +205,115 @@ describe('access rules (DESIGN.md "Access rules")', () => {
     });
   });
 });
+
+// ───────────────────────── Outreach (issue 8) ─────────────────────────
+describe('outreach rules (issue 8)', () => {
+  const coach = user({
+    id: 'coach-1',
+    roles: ['financial-coach'],
+    pillars: ['SHV'],
+    organisationId: 'coaches',
+    organisationKind: 'financial-coaching',
+  });
+  const kbl = user({ roles: ['schuldhulpverlener'], organisationId: 'kbl', organisationKind: 'kbl' });
+  const contact = (overrides: Record<string, unknown> = {}) => ({
+    id: 'c-1',
+    municipalityId: MAASTRICHT,
+    wijkservicepuntId: 'nazareth',
+    householdId: null,
+    createdBy: 'coach-2',
+    ...overrides,
+  });
+  const signal = (ownerOrganisationId: string) => ({
+    id: 's-1',
+    municipalityId: MAASTRICHT,
+    ownerOrganisationId,
+  });
+  const outreach = (...spreekuurLocationIds: string[]) => ({ spreekuurLocationIds });
+
+  describe('spreekuur contacts', () => {
+    it('lets a coach log a contact in their municipality, not in another', () => {
+      const a = defineAbilityFor(coach, relations());
+      expect(can(a, 'create', 'SpreekuurContact', contact())).toBe(true);
+      expect(can(a, 'create', 'SpreekuurContact', contact({ municipalityId: VAALS }))).toBe(false);
+    });
+    it('shows a coach their own contacts, and lets them change only those', () => {
+      const a = defineAbilityFor(coach, relations());
+      expect(can(a, 'update', 'SpreekuurContact', contact({ createdBy: 'coach-1' }))).toBe(true);
+      expect(can(a, 'read', 'SpreekuurContact', contact())).toBe(false);
+      expect(can(a, 'update', 'SpreekuurContact', contact())).toBe(false);
+    });
+    it("shows a colleague's contacts at a location where the coach holds spreekuur, not elsewhere", () => {
+      const a = defineAbilityFor(coach, relations(), outreach('nazareth'));
+      expect(can(a, 'read', 'SpreekuurContact', contact())).toBe(true);
+      expect(can(a, 'update', 'SpreekuurContact', contact())).toBe(false);
+      expect(can(a, 'read', 'SpreekuurContact', contact({ wijkservicepuntId: 'pottenberg' }))).toBe(false);
+    });
+    it('shows a linked contact to the case team of its household only', () => {
+      const linked = contact({ householdId: 'h-1', wijkservicepuntId: 'pottenberg' });
+      expect(
+        can(defineAbilityFor(user(), relations({ caseTeam: ['h-1'] })), 'read', 'SpreekuurContact', linked),
+      ).toBe(true);
+      expect(can(defineAbilityFor(user(), relations()), 'read', 'SpreekuurContact', linked)).toBe(false);
+    });
+    it('does not let a sociaal team worker log spreekuur contacts', () => {
+      const st = user({ roles: ['sociaal-team-medewerker'], organisationKind: 'sociaal-team' });
+      expect(can(defineAbilityFor(st, relations()), 'create', 'SpreekuurContact', contact())).toBe(false);
+    });
+    it('lets a coach refer a walk-in household of their municipality on; others only on their cases', () => {
+      const referral = { householdId: 'h-1', municipalityId: MAASTRICHT };
+      expect(can(defineAbilityFor(coach, relations()), 'create', 'Referral', referral)).toBe(true);
+      expect(
+        can(defineAbilityFor(coach, relations()), 'create', 'Referral', {
+          ...referral,
+          municipalityId: VAALS,
+        }),
+      ).toBe(false);
+      expect(can(defineAbilityFor(user(), relations()), 'create', 'Referral', referral)).toBe(false);
+    });
+  });
+
+  describe('vroegsignalering signals', () => {
+    it("lets coaches and KBL intake work their own organisation's signals only", () => {
+      expect(can(defineAbilityFor(coach, relations()), 'update', 'Signal', signal('coaches'))).toBe(true);
+      expect(can(defineAbilityFor(coach, relations()), 'read', 'Signal', signal('kbl'))).toBe(false);
+      expect(can(defineAbilityFor(kbl, relations()), 'read', 'Signal', signal('kbl'))).toBe(true);
+      expect(
+        can(defineAbilityFor(kbl, relations()), 'export', 'Signal', {
+          ...signal('kbl'),
+          municipalityId: VAALS,
+        }),
+      ).toBe(false);
+    });
+    it('shows signals to nobody else: not a sociaal team worker, not a consulent', () => {
+      const st = user({
+        roles: ['sociaal-team-medewerker'],
+        organisationKind: 'sociaal-team',
+        organisationId: 'st',
+      });
+      expect(defineAbilityFor(st, relations({ caseTeam: ['h-1'] })).can('read', 'Signal')).toBe(false);
+      expect(defineAbilityFor(user(), relations()).can('read', 'Signal')).toBe(false);
+    });
+    it('lets the functioneel beheerder and the privacy officer run retention, not read signals', () => {
+      for (const role of ['functioneel-beheerder', 'privacy-officer'] as const) {
+        const a = defineAbilityFor(user({ roles: [role] }), relations());
+        expect(can(a, 'delete', 'Signal', signal('kbl'))).toBe(true);
+        expect(can(a, 'delete', 'Signal', { ...signal('kbl'), municipalityId: VAALS })).toBe(false);
+        expect(a.can('read', 'Signal')).toBe(false);
+      }
+      expect(can(defineAbilityFor(coach, relations()), 'delete', 'Signal', signal('coaches'))).toBe(false);
+    });
+    it('gives coaches and KBL the outreach indicators, not other reports', () => {
+      const a = defineAbilityFor(coach, relations());
+      expect(can(a, 'read', 'Report', { municipalityId: MAASTRICHT, topic: 'outreach' })).toBe(true);
+      expect(can(a, 'read', 'Report', { municipalityId: MAASTRICHT })).toBe(false);
+      const st = user({ roles: ['sociaal-team-medewerker'], organisationKind: 'sociaal-team' });
+      expect(
+        can(defineAbilityFor(st, relations()), 'read', 'Report', {
+          municipalityId: MAASTRICHT,
+          topic: 'outreach',
+        }),
+      ).toBe(false);
+    });
+  });
+});

@@ -33,7 +33,11 @@ const unique = (ids: string[]) => [...new Set(ids)];
  * All access rules of DESIGN.md in one place. Every condition on case content carries the
  * municipality (rule 1); everything not granted here is denied.
  */
-export function defineAbilityFor(user: AuthenticatedUser, relations: HouseholdRelations): AppAbility {
+export function defineAbilityFor(
+  user: AuthenticatedUser,
+  relations: HouseholdRelations,
+  outreach: OutreachRelations = NO_OUTREACH_RELATIONS,
+): AppAbility {
   // Built untyped (CASL cannot infer condition shapes for string subjects), returned typed.
   const builder = new AbilityBuilder<MongoAbility>(createMongoAbility);
   const { can, cannot } = builder;
@@ -51,6 +55,10 @@ export function defineAbilityFor(user: AuthenticatedUser, relations: HouseholdRe
     can(['read', 'update'], 'BreakGlassGrant', inMunicipality);
   }
   if (has('beleidsmedewerker') || has('teamleider')) can('read', 'Report', inMunicipality);
+  // Rule 5 (issue 7): budget figures (no personal data) for those who decide; rule 1 for budgets too.
+  if (has('teamleider') || user.mandateCents > 0) can('read', 'Budget', inMunicipality);
+  cannot('manage', 'Budget', { municipalityId: { $nin: user.municipalityIds } });
+  defineOutreachRules(builder, user, outreach); // issue 8: see the outreach block at the end
 
   // Rule 7: the privacy officer, functioneel beheerder and beleidsmedewerker see no case content.
   if (!user.roles.some((role) => PROFESSIONAL_ROLES.includes(role))) return build();
@@ -149,4 +157,54 @@ function consentedPillars(relations: HouseholdRelations): Map<Pillar, string[]> 
     byPillar.set(pillar, [...(byPillar.get(pillar) ?? []), consent.householdId]);
   }
   return byPillar;
+}
+
+// ───────────────────────── Outreach (issue 8): spreekuur contacts and vroegsignalering ─────────────────────────
+
+/** What the outreach context knows of a user: the wijkservicepunten where they hold spreekuur (coach_location). */
+export interface OutreachRelations {
+  spreekuurLocationIds: string[];
+}
+export const NO_OUTREACH_RELATIONS: OutreachRelations = { spreekuurLocationIds: [] };
+
+/** Organisations whose professionals hold spreekuur and work the vroegsignalering signals. */
+const OUTREACH_ORGANISATIONS = ['financial-coaching', 'kbl'];
+
+function defineOutreachRules(
+  builder: AbilityBuilder<MongoAbility>,
+  user: AuthenticatedUser,
+  outreach: OutreachRelations,
+) {
+  const { can } = builder;
+  const has = (role: Role) => user.roles.includes(role);
+  const inMunicipality = { municipalityId: { $in: user.municipalityIds } };
+
+  // Retention of unanswered signals: run by the functioneel beheerder, reviewed by the privacy officer.
+  // They see which signals go (reference, creditor, date), never whom they are about (rule 7).
+  if (has('functioneel-beheerder') || has('privacy-officer')) can('delete', 'Signal', inMunicipality);
+  if (!OUTREACH_ORGANISATIONS.includes(user.organisationKind)) return;
+
+  // Spreekuur: a coach logs contacts (anonymous or linked) in their municipality, sees their own and
+  // those of colleagues at the wijkservicepunten where they hold spreekuur, and refers walk-in residents
+  // on (coach -> KBL, sociaal team) also for households whose case team they are not on.
+  // The case team reads linked contacts through CASE_RECORDS (rule 2).
+  if (has('financial-coach')) {
+    can('create', 'SpreekuurContact', inMunicipality);
+    can(['read', 'update'], 'SpreekuurContact', { createdBy: user.id, ...inMunicipality });
+    can('read', 'SpreekuurContact', {
+      wijkservicepuntId: { $in: outreach.spreekuurLocationIds },
+      ...inMunicipality,
+    });
+    can('create', 'Referral', inMunicipality);
+  }
+
+  // Vroegsignalering: coaches and KBL intake work the signals owned by their organisation; the outreach
+  // indicators are aggregates for them as well.
+  if (has('financial-coach') || has('schuldhulpverlener')) {
+    can(['read', 'create', 'update', 'export'], 'Signal', {
+      ownerOrganisationId: user.organisationId,
+      ...inMunicipality,
+    });
+    can('read', 'Report', { topic: 'outreach', ...inMunicipality });
+  }
 }

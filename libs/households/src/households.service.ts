@@ -16,6 +16,7 @@ import {
   HouseholdMember,
   MemberRelation,
   Person,
+  Representative,
 } from './entities';
 import { HouseholdGuard } from './household-guard';
 
@@ -229,6 +230,22 @@ export class HouseholdsService {
       where: { status: 'active' },
       order: { municipalityId: 'ASC', postcode: 'ASC', street: 'ASC', houseNumber: 'ASC', id: 'ASC' },
     });
+  }
+
+  /** A member's representatives (bewindvoerder, mentor, ...) whose period covers the given day. */
+  activeRepresentatives(
+    householdId: string,
+    personId: string,
+    on: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Representative[]> {
+    return manager
+      .getRepository(Representative)
+      .createQueryBuilder('r')
+      .where('r.household_id = :householdId AND r.person_id = :personId', { householdId, personId })
+      .andWhere('r.starts_on <= :on AND (r.ends_on IS NULL OR r.ends_on >= :on)', { on })
+      .orderBy('r.starts_on', 'ASC')
+      .getMany();
   }
 
   /** New persons for these members; a BSN already registered is a conflict (use "move" for people who move). */

@@ -1,0 +1,3 @@
+export * from './amount';
+export * from './budget.dto';
+export * from './budget-request.dto';

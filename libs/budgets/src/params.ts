@@ -1,0 +1,22 @@
+import { ParseIntPipe, ParseUUIDPipe, PipeTransform } from '@nestjs/common';
+import { DomainError } from '@app/core';
+
+/** A path id, refused as a field error naming the parameter. */
+export const uuidParam = (name: string) =>
+  new ParseUUIDPipe({
+    exceptionFactory: () => DomainError.invalidField(name, `${name} is geen geldige id.`),
+  });
+
+/** A budget year in the path (2020-2100). */
+export class BudgetYearPipe implements PipeTransform<string, Promise<number>> {
+  private readonly int = new ParseIntPipe({
+    exceptionFactory: () => DomainError.invalidField('year', 'year moet een jaartal zijn.'),
+  });
+
+  async transform(value: string): Promise<number> {
+    const year = await this.int.transform(value, { type: 'param', data: 'year' });
+    if (year < 2020 || year > 2100)
+      throw DomainError.invalidField('year', 'year moet tussen 2020 en 2100 liggen.');
+    return year;
+  }
+}
