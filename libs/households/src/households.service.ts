@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AccessService, AuthenticatedUser } from '@app/access';
+import { AccessService, AuthenticatedUser, Pillar } from '@app/access';
 import { AuditService } from '@app/audit';
 import { Clock, DomainError, ErrorCode } from '@app/core';
 import { ReferenceService } from '@app/reference';
@@ -43,6 +43,7 @@ export interface HouseholdParticipants {
     name: string;
     organisation: string;
     caseRole: CaseRole;
+    pillar: Pillar | null;
     /** On the case team now. */
     active: boolean;
   }[];
@@ -215,6 +216,7 @@ export class HouseholdsService {
         name: profiles.get(c.userId)?.displayName ?? 'onbekend',
         organisation: profiles.get(c.userId)?.organisationName ?? 'onbekend',
         caseRole: c.caseRole,
+        pillar: c.pillar,
         active: c.leftAt === null,
       });
     }
@@ -230,6 +232,21 @@ export class HouseholdsService {
       where: { status: 'active' },
       order: { municipalityId: 'ASC', postcode: 'ASC', street: 'ASC', houseNumber: 'ASC', id: 'ASC' },
     });
+  }
+
+  /** Whether the person lives in the household on the given day. */
+  isMemberOn(
+    householdId: string,
+    personId: string,
+    on: string,
+    manager: EntityManager = this.dataSource.manager,
+  ) {
+    return manager
+      .getRepository(HouseholdMember)
+      .createQueryBuilder('hm')
+      .where('hm.household_id = :householdId AND hm.person_id = :personId', { householdId, personId })
+      .andWhere('hm.joined_on <= :on AND (hm.left_on IS NULL OR hm.left_on > :on)', { on })
+      .getExists();
   }
 
   /** A member's representatives (bewindvoerder, mentor, ...) whose period covers the given day. */

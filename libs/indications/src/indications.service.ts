@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, AppAbility, AuthenticatedUser } from '@app/access';
 import { AuditService, DataSubject } from '@app/audit';
 import { Clock, DomainError } from '@app/core';
-import { Household, HouseholdGuard, HouseholdMember } from '@app/households';
+import { Household, HouseholdGuard, HouseholdsService } from '@app/households';
 import { CatalogueService } from './catalogue.service';
 import { CreateIndicationDto, ListIndicationsDto, UpdateIndicationDto } from './dto';
 import { Indication } from './entities';
@@ -29,6 +29,7 @@ export class IndicationsService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly guard: HouseholdGuard,
+    private readonly households: HouseholdsService,
     private readonly catalogue: CatalogueService,
     private readonly repository: IndicationsRepository,
     private readonly writer: IndicationWriter,
@@ -215,14 +216,7 @@ export class IndicationsService {
   }
 
   private async assertCurrentMember(m: EntityManager, household: Household, personId: string, today: string) {
-    const member = await m
-      .getRepository(HouseholdMember)
-      .createQueryBuilder('hm')
-      .andWhere('hm.household_id = :householdId', { householdId: household.id })
-      .andWhere('hm.person_id = :personId', { personId })
-      .andWhere('hm.joined_on <= :today AND (hm.left_on IS NULL OR hm.left_on > :today)', { today })
-      .getExists();
-    if (!member) {
+    if (!(await this.households.isMemberOn(household.id, personId, today, m))) {
       throw DomainError.invalidField('personId', 'Deze persoon is geen huidig lid van dit huishouden.');
     }
   }

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Pillar } from '@app/access';
 import { Clock } from '@app/core';
-import { CaseTeamMember, Household, HouseholdMember, Person } from '@app/households';
+import { HouseholdsService } from '@app/households';
 import { PRODUCT_IDS } from '../catalogue-ids';
 import { addDays } from '../calendar';
 import { Bezwaar, BezwaarOutcome, Indication, IndicationSuspension } from '../entities';
@@ -30,9 +30,9 @@ const SUSPENSION_REASONS = [
 ];
 
 interface HouseholdFacts {
-  household: Household;
-  members: (HouseholdMember & { person: Person })[];
-  team: CaseTeamMember[];
+  household: { id: string; municipalityId: string };
+  members: { personId: string; birthDate: string }[];
+  team: { userId: string; pillar: Pillar | null }[];
 }
 
 type Draft = Partial<Indication> & { pillar: Pillar; meldingDate: string };
@@ -53,7 +53,7 @@ export interface DemoIndicationsResult {
  * most others one, with realistic products, dates and statuses relative to the Clock, some procedures
  * due within 10 days or overdue, a few suspended, rejected with bezwaar, withdrawn or ended.
  * Indications go to pillars on the household's case team, handled by that case-team member.
- * Deterministic (seeded PRNG, households in BSN order) and idempotent: nothing happens when any
+ * Deterministic (seeded PRNG, households in the households context's order) and idempotent: nothing happens when any
  * indication exists. Run after the demo users and households.
  */
 @Injectable()
@@ -62,6 +62,7 @@ export class DemoIndicationsSeeder {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly households: HouseholdsService,
     private readonly clock: Clock,
   ) {}
 
@@ -97,26 +98,21 @@ export class DemoIndicationsSeeder {
     return result;
   }
 
-  /** Households with current members and active case team, in a stable order (the smallest BSN). */
+  /** Households with current members and active case team, in the households context's stable order. */
   private async householdFacts(m: EntityManager): Promise<HouseholdFacts[]> {
-    const households = await m.find(Household, { where: { status: 'active' } });
-    const members = (await m.find(HouseholdMember, {
-      where: { leftOn: IsNull() },
-      relations: { person: true },
-    })) as (HouseholdMember & { person: Person })[];
-    const team = await m.find(CaseTeamMember, { where: { leftAt: IsNull() }, order: { joinedAt: 'ASC' } });
-    const facts = households.map((household) => ({
-      household,
-      members: members
-        .filter((x) => x.householdId === household.id)
-        .sort((a, b) => a.person.bsn.localeCompare(b.person.bsn)),
-      team: team
-        .filter((c) => c.householdId === household.id)
-        .sort((a, b) => Number(b.caseRole === 'regisseur') - Number(a.caseRole === 'regisseur')),
-    }));
-    return facts
-      .filter((f) => f.members.length > 0)
-      .sort((a, b) => a.members[0].person.bsn.localeCompare(b.members[0].person.bsn));
+    const facts: HouseholdFacts[] = [];
+    for (const household of await this.households.activeHouseholdRefs(m)) {
+      const { members, professionals } = await this.households.participants(household.id, m);
+      const current = members
+        .filter((x) => x.current)
+        .sort((a, b) => a.birthDate.localeCompare(b.birthDate) || a.name.localeCompare(b.name));
+      if (current.length === 0) continue;
+      const team = professionals
+        .filter((p) => p.active)
+        .sort((a, b) => Number(b.caseRole === 'regisseur') - Number(a.caseRole === 'regisseur'));
+      facts.push({ household, members: current, team });
+    }
+    return facts;
   }
 
   /** Which pillars each household gets: samenloop for ~24%, none for a few, one for the rest. */
@@ -285,7 +281,7 @@ export class DemoIndicationsSeeder {
 
   private async insert(
     m: EntityManager,
-    household: Household,
+    household: HouseholdFacts['household'],
     personId: string,
     handlerUserId: string | null,
     planned: Planned,
@@ -348,7 +344,7 @@ const AGE_RANGE: Record<Pillar, [number, number]> = {
 function candidates(pillar: Pillar, members: HouseholdFacts['members'], today: string) {
   const [min, max] = AGE_RANGE[pillar];
   return members.filter((x) => {
-    const age = ageOn(x.person.birthDate, today);
+    const age = ageOn(x.birthDate, today);
     return age >= min && age <= max;
   });
 }
