@@ -6,6 +6,7 @@ import { CoreModule } from '@app/core';
 import { HouseholdsModule } from '@app/households';
 import { IdentityModule } from '@app/identity';
 import { IndicationsModule } from '@app/indications';
+import { OutreachModule } from '@app/outreach';
 import { PlansModule } from '@app/plans';
 import { PrivacyModule } from '@app/privacy';
 import { ReferenceModule } from '@app/reference';
@@ -22,6 +23,7 @@ import { ReferenceModule } from '@app/reference';
     PlansModule,
     PrivacyModule,
     BudgetsModule,
+    OutreachModule,
   ],
 })
 export class AppModule {}

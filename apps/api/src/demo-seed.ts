@@ -4,6 +4,7 @@ import { DemoBudgetsSeeder } from '@app/budgets';
 import { DemoHouseholdsSeeder } from '@app/households';
 import { DemoUsersSeeder } from '@app/identity';
 import { DemoIndicationsSeeder } from '@app/indications';
+import { DemoOutreachSeeder } from '@app/outreach';
 import { DemoPlansSeeder } from '@app/plans';
 
 interface Seeder {
@@ -17,6 +18,7 @@ const SEEDERS: Type<Seeder>[] = [
   DemoIndicationsSeeder,
   DemoPlansSeeder,
   DemoBudgetsSeeder,
+  DemoOutreachSeeder,
 ];
 
 /** Loads the synthetic demo data (users, households, ...). Safe to run at every start. */

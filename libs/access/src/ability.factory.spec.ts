@@ -137,6 +137,24 @@ describe('access rules (DESIGN.md "Access rules")', () => {
     });
   });
 
+  describe('referrals', () => {
+    const referral = {
+      householdId: 'h-1',
+      municipalityId: MAASTRICHT,
+      toOrganisationId: 'kbl',
+      status: 'open',
+    };
+    it('lets the receiving organisation answer an open referral', () => {
+      const kbl = user({ roles: ['schuldhulpverlener'], organisationId: 'kbl', organisationKind: 'kbl' });
+      expect(can(defineAbilityFor(kbl, relations()), 'update', 'Referral', referral)).toBe(true);
+    });
+    it('never lets the sending case team answer its own referral', () => {
+      const sender = defineAbilityFor(user(), relations({ caseTeam: ['h-1'] }));
+      expect(can(sender, 'read', 'Referral', referral)).toBe(true);
+      expect(can(sender, 'update', 'Referral', referral)).toBe(false);
+    });
+  });
+
   describe('rule 5: maatwerkbudget', () => {
     const request = {
       householdId: 'h-1',

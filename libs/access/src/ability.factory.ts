@@ -76,6 +76,8 @@ export function defineAbilityFor(
   can('update', 'Household', { id: { $in: caseTeam }, ...inMunicipality });
   can('read', CASE_RECORDS, withFullAccess);
   can(['create', 'update'], CASE_RECORDS, onCase);
+  // A referral is answered by the organisation it is sent to, never by the sending case team.
+  cannot('update', 'Referral', { toOrganisationId: { $ne: user.organisationId } });
 
   // Referrals: the receiving organisation sees those addressed to it and answers the open ones.
   can('read', 'Referral', { toOrganisationId: user.organisationId, ...inMunicipality });

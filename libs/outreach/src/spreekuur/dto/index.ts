@@ -1,0 +1,2 @@
+export * from './coach-location.dto';
+export * from './contact.dto';
