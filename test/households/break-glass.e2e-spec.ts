@@ -56,6 +56,12 @@ describe('households: break the glass (DESIGN.md rule 8)', () => {
       [householdId],
     );
     expect(rows[0].reason).toContain('regisseur niet bereikbaar');
+    const flagged = await t.db.query(
+      `SELECT count(*)::int AS n FROM access_audit
+       WHERE processing_activity_id = 'households.dossier.read' AND household_id = $1 AND reason LIKE 'noodtoegang%'`,
+      [householdId],
+    );
+    expect(flagged.rows[0].n).toBe(1);
     clock.set(new Date('2026-11-21T22:00:01Z'));
     expect((await dossier('consulentJeugd')).access).toBe('index');
   });

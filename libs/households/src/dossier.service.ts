@@ -61,6 +61,8 @@ export class DossierService {
         resourceId: household.id,
         householdId: household.id,
         dataSubjects: subjects,
+        // Emergency access is flagged on every read it makes possible, for the privacy officer's review.
+        reason: dossier.breakGlass ? 'noodtoegang (break the glass)' : undefined,
       });
       return dossier;
     });
