@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { ensureAppLogin, runMigrations, startEmbeddedDatabase } from '../../libs/core/src/database';
+import { ensureWebBuild } from '../web/web-build';
 import { TEMPLATE_DATABASE, withDatabase } from './test-database';
 
 /**
@@ -10,6 +11,8 @@ import { TEMPLATE_DATABASE, withDatabase } from './test-database';
  * template database; each test file then clones its own database from it.
  */
 export default async function globalSetup() {
+  // The browser tests (test/web) drive the production build of apps/web; rebuilt only when stale.
+  ensureWebBuild();
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const dir = mkdtempSync(join(tmpdir(), 'gezinsplan-test-pg-'));

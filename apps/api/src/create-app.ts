@@ -2,9 +2,12 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { appConfig, AppConfig, configureApp } from '@app/core';
 import { AppModule } from './app.module';
+import { serveWebApp } from './web-app';
 
 export function configureHttp(app: NestExpressApplication) {
-  return configureApp(app, { bodyLimit: app.get<AppConfig>(appConfig.KEY).bodyLimit });
+  const document = configureApp(app, { bodyLimit: app.get<AppConfig>(appConfig.KEY).bodyLimit });
+  serveWebApp(app);
+  return document;
 }
 
 /** Builds the HTTP application exactly as production runs it. */

@@ -1,0 +1,107 @@
+import type { ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { SessionProvider, useSession } from './auth/session';
+import { Layout } from './components/Layout';
+import { Loading } from './components/status';
+import { AnnouncerProvider } from './lib/announcer';
+import { ReferenceProvider } from './lib/reference';
+import { CreateHouseholdPage } from './pages/CreateHouseholdPage';
+import { DossierPage } from './pages/DossierPage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { PlanPage } from './pages/PlanPage';
+import { ReferPage } from './pages/ReferPage';
+import { ReferralsPage } from './pages/ReferralsPage';
+import { SearchPage } from './pages/SearchPage';
+import { WorklistPage } from './pages/WorklistPage';
+
+/** Pages behind the login: the session is restored silently first; without one, to the login page. */
+function Protected({ children }: { children: ReactNode }) {
+  const { status } = useSession();
+  const location = useLocation();
+  if (status === 'loading') return <Loading>Uw sessie wordt geladen…</Loading>;
+  if (status === 'anonymous') return <Navigate to="/inloggen" replace state={{ from: location.pathname }} />;
+  return <>{children}</>;
+}
+
+/** Reference data (municipalities, organisations, ...) once per signed-in user. */
+function SessionScoped({ children }: { children: ReactNode }) {
+  const { status, user } = useSession();
+  if (status !== 'authenticated' || !user) return <>{children}</>;
+  return <ReferenceProvider key={user.id}>{children}</ReferenceProvider>;
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <AnnouncerProvider>
+        <SessionProvider>
+          <SessionScoped>
+            <Layout>
+              <Routes>
+                <Route path="/inloggen" element={<LoginPage />} />
+                <Route
+                  path="/"
+                  element={
+                    <Protected>
+                      <WorklistPage />
+                    </Protected>
+                  }
+                />
+                <Route
+                  path="/zoeken"
+                  element={
+                    <Protected>
+                      <SearchPage />
+                    </Protected>
+                  }
+                />
+                <Route
+                  path="/huishoudens/nieuw"
+                  element={
+                    <Protected>
+                      <CreateHouseholdPage />
+                    </Protected>
+                  }
+                />
+                <Route
+                  path="/huishoudens/:id"
+                  element={
+                    <Protected>
+                      <DossierPage />
+                    </Protected>
+                  }
+                />
+                <Route
+                  path="/huishoudens/:id/plan"
+                  element={
+                    <Protected>
+                      <PlanPage />
+                    </Protected>
+                  }
+                />
+                <Route
+                  path="/huishoudens/:id/verwijzen"
+                  element={
+                    <Protected>
+                      <ReferPage />
+                    </Protected>
+                  }
+                />
+                <Route
+                  path="/verwijzingen"
+                  element={
+                    <Protected>
+                      <ReferralsPage />
+                    </Protected>
+                  }
+                />
+                <Route path="*" element={<NotFoundPage />} />
+              </Routes>
+            </Layout>
+          </SessionScoped>
+        </SessionProvider>
+      </AnnouncerProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Household, Person } from '../api/types';
+
+const MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+/** `2026-11-22` (or an ISO timestamp) as `22 november 2026`. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!match) return value;
+  const [, year, month, day] = match;
+  return `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}`;
+}
+
+/** Today's calendar date in the browser's time zone, as `YYYY-MM-DD`. */
+export function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function ageOn(birthDate: string, on = today()): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = on.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+export function fullName(person: Pick<Person, 'givenNames' | 'familyNamePrefix' | 'familyName'>): string {
+  return [person.givenNames, person.familyNamePrefix, person.familyName].filter(Boolean).join(' ');
+}
+
+/** `6224PS` as `6224 PS`. */
+export function formatPostcode(postcode: string): string {
+  const compact = postcode.replace(/\s+/g, '').toUpperCase();
+  return /^\d{4}[A-Z]{2}$/.test(compact) ? `${compact.slice(0, 4)} ${compact.slice(4)}` : postcode;
+}
+
+/** What the API expects: `1234AB`, no space, capitals. */
+export function normalisePostcode(postcode: string): string {
+  return postcode.replace(/\s+/g, '').toUpperCase();
+}
+
+export function addressLine(household: Pick<Household, 'street' | 'houseNumber'>): string {
+  return `${household.street} ${household.houseNumber}`;
+}
+
+export function fullAddress(household: Pick<Household, 'street' | 'houseNumber' | 'postcode' | 'city'>) {
+  return `${addressLine(household)}, ${formatPostcode(household.postcode)} ${household.city}`;
+}
+
+export function plural(count: number, one: string, many: string) {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,53 @@
+import { Heading, Table } from '@amsterdam/design-system-react';
+import type { Dossier } from '../../api/types';
+import { Empty } from '../../components/status';
+import { formatDate, fullName } from '../../lib/format';
+import { REPRESENTATIVE_LABELS } from '../../lib/labels';
+
+export function RepresentativesSection({ dossier }: { dossier: Dossier }) {
+  const representatives = dossier.representatives ?? [];
+  const personName = (personId: string) => {
+    const person = dossier.members?.find((m) => m.personId === personId)?.person;
+    return person ? fullName(person) : 'Onbekend';
+  };
+  return (
+    <section aria-labelledby="representatives-heading" className="gp-section">
+      <Heading level={2} size="level-3" id="representatives-heading">
+        Vertegenwoordigers
+      </Heading>
+      {representatives.length === 0 ? (
+        <Empty>Geen bewindvoerder, mentor, curator of gemachtigde geregistreerd.</Empty>
+      ) : (
+        <Table className="gp-table">
+          <Table.Caption className="ams-visually-hidden">Vertegenwoordigers van gezinsleden</Table.Caption>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell scope="col">Voor</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Soort</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Naam en contact</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Reikwijdte</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Periode</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {representatives.map((r) => (
+              <Table.Row key={r.id}>
+                <Table.Cell>{personName(r.personId)}</Table.Cell>
+                <Table.Cell>{REPRESENTATIVE_LABELS[r.kind] ?? r.kind}</Table.Cell>
+                <Table.Cell>
+                  {r.name}
+                  {r.organisationName && `, ${r.organisationName}`}
+                  {r.contact && <span className="gp-muted"> · {r.contact}</span>}
+                </Table.Cell>
+                <Table.Cell>{r.scope}</Table.Cell>
+                <Table.Cell>
+                  {formatDate(r.startsOn)} – {r.endsOn ? formatDate(r.endsOn) : 'heden'}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+    </section>
+  );
+}
