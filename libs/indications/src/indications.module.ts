@@ -2,12 +2,14 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DossierSectionRegistry, HouseholdsModule } from '@app/households';
 import { IdentityModule } from '@app/identity';
+import { PrivacyModule } from '@app/privacy';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueService } from './catalogue.service';
 import { DemoIndicationsSeeder } from './demo/demo-indications.seeder';
 import { Bezwaar, Indication, IndicationSuspension, Product } from './entities';
 import { HouseholdIndicationsController } from './household-indications.controller';
 import { IndicationWriter } from './indication-writer';
+import { IndicationsPersonData } from './indications-person-data';
 import { IndicationsController } from './indications.controller';
 import { IndicationsRepository } from './indications.repository';
 import { IndicationsService } from './indications.service';
@@ -20,6 +22,7 @@ import { WorklistService } from './worklist.service';
     TypeOrmModule.forFeature([Product, Indication, IndicationSuspension, Bezwaar]),
     HouseholdsModule,
     IdentityModule,
+    PrivacyModule,
   ],
   controllers: [
     CatalogueController,
@@ -35,6 +38,7 @@ import { WorklistService } from './worklist.service';
     ProcedureService,
     WorklistService,
     DemoIndicationsSeeder,
+    IndicationsPersonData,
   ],
   exports: [IndicationsService, CatalogueService, DemoIndicationsSeeder],
 })
