@@ -10,6 +10,7 @@ import { OutreachModule } from '@app/outreach';
 import { PlansModule } from '@app/plans';
 import { PrivacyModule } from '@app/privacy';
 import { ReferenceModule } from '@app/reference';
+import { ReportingModule } from '@app/reporting';
 
 @Module({
   imports: [
@@ -24,6 +25,7 @@ import { ReferenceModule } from '@app/reference';
     PrivacyModule,
     BudgetsModule,
     OutreachModule,
+    ReportingModule,
   ],
 })
 export class AppModule {}

@@ -1,0 +1,256 @@
+/**
+ * DESIGN.md access rule 6: aggregates leave the case teams only with small-cell and complementary
+ * suppression. Pure functions, no database.
+ *
+ * A table is a grid of counts with (optionally) published row totals, column totals and a grand total.
+ * Each row and each column, together with its published total, is one additive line:
+ * `cell_1 + ... + cell_n = total`. The steps:
+ *
+ * 1. Primary suppression: every count under 10 (cells and totals) is shown as "<10".
+ * 2. Complementary suppression: a suppressed entry must not be derivable from one line. For every line
+ *    the attacker knows the published figures and the bounds a marker gives away ("<10": 0..9; "x":
+ *    10 or more, since everything under 10 is already "<10"). When that interval reasoning pins a hidden
+ *    entry to one value (always the case with exactly one hidden entry in a line, and also e.g. two
+ *    "<10" cells that must both be 9), the next-smallest published entry of that line is hidden as
+ *    well ("x"). Repeated until no line changes (a fixed point; it terminates because every round
+ *    hides at least one more entry of a finite table).
+ *
+ * Lines whose cells do not add up to a published total (e.g. persons per age band over several
+ * pillars, where one person can count in two pillars) are simply not declared as lines.
+ */
+export const SMALL = '<10' as const;
+/** Hidden to protect another cell (complementary suppression); the true count is 10 or more. */
+export const HIDDEN = 'x' as const;
+export type Published = number | typeof SMALL | typeof HIDDEN;
+
+export const THRESHOLD = 10;
+
+export interface CountTable {
+  cells: number[][];
+  /** Publish the sum of every row (its cells must add up to it). */
+  rowTotals?: boolean;
+  /** Publish the sum of every column. */
+  columnTotals?: boolean;
+}
+
+export interface SuppressedTable {
+  cells: Published[][];
+  rowTotals?: Published[];
+  columnTotals?: Published[];
+  /** Only when both row and column totals are published, or for a one-column table with column totals. */
+  grandTotal?: Published;
+}
+
+/** Primary suppression of a single figure. */
+export function primary(count: number): Published {
+  assertCount(count);
+  return count < THRESHOLD ? SMALL : count;
+}
+
+type Mark = 'shown' | 'small' | 'hidden' | 'unpublished';
+interface Entry {
+  value: number;
+  mark: Mark;
+  row: number;
+  col: number;
+  /** Totals are hidden only after the cells of their line (the next-smallest rule prefers cells). */
+  total?: boolean;
+}
+
+/**
+ * The extended grid: cells, then a totals column (index `cols`) when rows have totals and a totals
+ * row (index `rows`) when columns have totals; the grand total sits at (rows, cols).
+ */
+function buildGrid(table: CountTable): { grid: Entry[][]; lines: Entry[][] } {
+  const rows = table.cells.length;
+  const cols = rows ? table.cells[0].length : 0;
+  for (const row of table.cells) {
+    if (row.length !== cols) throw new Error('every row of a table needs the same number of cells');
+    row.forEach(assertCount);
+  }
+  const entry = (value: number, row: number, col: number): Entry => ({
+    value,
+    mark: value < THRESHOLD ? 'small' : 'shown',
+    row,
+    col,
+    total: row === rows || col === cols,
+  });
+  const grid: Entry[][] = table.cells.map((row, r) => row.map((v, c) => entry(v, r, c)));
+  if (table.rowTotals) grid.forEach((row, r) => row.push(entry(sum(table.cells[r]), r, cols)));
+  if (table.columnTotals) {
+    const totals = Array.from({ length: cols }, (_, c) =>
+      entry(sum(table.cells.map((row) => row[c])), rows, c),
+    );
+    if (table.rowTotals) totals.push(entry(sum(table.cells.flat()), rows, cols));
+    grid.push(totals);
+  }
+  const lines: Entry[][] = [];
+  // A line lists its parts first and its total last.
+  if (table.rowTotals) for (const row of grid) lines.push(row);
+  if (table.columnTotals) {
+    const width = grid[0]?.length ?? 0;
+    for (let c = 0; c < width; c++) lines.push(grid.map((row) => row[c]));
+  }
+  return { grid, lines };
+}
+
+/** Bounds an attacker can read off a published marker (an unpublished figure: any count). */
+function bounds(e: Entry): [number, number] {
+  if (e.mark === 'small') return [0, THRESHOLD - 1];
+  if (e.mark === 'hidden') return [THRESHOLD, Number.POSITIVE_INFINITY];
+  if (e.mark === 'unpublished') return [0, Number.POSITIVE_INFINITY];
+  return [e.value, e.value];
+}
+
+/** A pinned entry is a disclosure when it was hidden, or unpublished and under the threshold. */
+function disclosed(e: Entry): boolean {
+  return e.mark === 'small' || e.mark === 'hidden' || (e.mark === 'unpublished' && e.value < THRESHOLD);
+}
+
+/** One additive relation between figures: the parts add up to the total (indices into the figures). */
+export interface Line {
+  parts: number[];
+  total: number;
+}
+
+export interface Figure {
+  value: number;
+  /** Not published at all, but part of a relation (e.g. households with only this pillar). */
+  unpublished?: boolean;
+  /** A total: hidden for protection only when no cell of its line is left. */
+  total?: boolean;
+}
+
+/**
+ * Primary and complementary suppression over any set of figures and additive relations between them,
+ * so that figures of several tables that depend on each other are suppressed together.
+ * Unpublished figures come back as undefined.
+ */
+export function suppressFigures(figures: Figure[], relations: Line[]): (Published | undefined)[] {
+  const entries: Entry[] = figures.map((f, i) => {
+    assertCount(f.value);
+    return {
+      value: f.value,
+      mark: f.unpublished ? 'unpublished' : f.value < THRESHOLD ? 'small' : 'shown',
+      row: i,
+      col: 0,
+      total: f.total,
+    };
+  });
+  const lines = relations.map((l) => [...l.parts.map((i) => entries[i]), entries[l.total]]);
+  protect(lines);
+  return entries.map((e) => (e.mark === 'unpublished' ? undefined : publish(e)));
+}
+
+function publish(e: Entry): Published {
+  return e.mark === 'small' ? SMALL : e.mark === 'hidden' ? HIDDEN : e.value;
+}
+
+/** Complementary suppression to a fixed point (see the file comment). */
+function protect(lines: Entry[][]) {
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const line of lines) {
+      if (!determined(line).some(disclosed)) continue;
+      const next = line
+        .filter((e) => e.mark === 'shown')
+        // the next-smallest entry; cells before totals, then a stable order
+        .sort(
+          (a, b) =>
+            a.value - b.value || Number(!!a.total) - Number(!!b.total) || a.row - b.row || a.col - b.col,
+        )[0];
+      if (!next) continue; // everything in the line is hidden already: nothing more to protect with
+      next.mark = 'hidden';
+      changed = true;
+    }
+  }
+}
+
+/**
+ * Whether a hidden entry of one additive line (parts = total) is pinned to a single value by the
+ * published figures and the markers' bounds. Exported for the tests that attack the output.
+ */
+export function lineDeterminesHidden(parts: Published[], total: Published): boolean {
+  const toEntry = (p: Published): Entry =>
+    typeof p === 'number'
+      ? { value: p, mark: 'shown', row: 0, col: 0 }
+      : { value: 0, mark: p === SMALL ? 'small' : 'hidden', row: 0, col: 0 };
+  return determined([...parts.map(toEntry), toEntry(total)]).some(disclosed);
+}
+
+/** Hidden entries of a line whose value the line pins down. */
+function determined(line: Entry[]): Entry[] {
+  const total = line[line.length - 1];
+  const parts = line.slice(0, -1);
+  // Rewrite the line as sum(coef_i * x_i) = 0 with coef +1 for parts and -1 for the total.
+  const terms = [...parts.map((e) => ({ e, coef: 1 })), { e: total, coef: -1 }];
+  const hidden = terms.filter((t) => t.e.mark !== 'shown');
+  if (hidden.length === 0) return [];
+  const known = terms.filter((t) => t.e.mark === 'shown').reduce((acc, t) => acc + t.coef * t.e.value, 0);
+  // sum over hidden of coef * x = -known
+  const target = -known;
+  const range = (t: { e: Entry; coef: number }): [number, number] => {
+    const [lo, hi] = bounds(t.e);
+    return t.coef > 0 ? [lo, hi] : [-hi, -lo];
+  };
+  const pinned: Entry[] = [];
+  for (const t of hidden) {
+    let othersLo = 0;
+    let othersHi = 0;
+    for (const o of hidden) {
+      if (o === t) continue;
+      const [lo, hi] = range(o);
+      othersLo += lo;
+      othersHi += hi;
+    }
+    // coef * x = target - others, so coef * x in [target - othersHi, target - othersLo]
+    const [ownLo, ownHi] = range(t);
+    const lo = Math.max(ownLo, target - othersHi);
+    const hi = Math.min(ownHi, target - othersLo);
+    if (lo === hi) pinned.push(t.e);
+  }
+  return pinned;
+}
+
+/** Primary and complementary suppression of one table (see the file comment). */
+export function suppressTable(table: CountTable): SuppressedTable {
+  const { grid, lines } = buildGrid(table);
+  protect(lines);
+  const rows = table.cells.length;
+  const cols = rows ? table.cells[0].length : 0;
+  const out: SuppressedTable = {
+    cells: grid.slice(0, rows).map((row) => row.slice(0, cols).map(publish)),
+  };
+  if (table.rowTotals) out.rowTotals = grid.slice(0, rows).map((row) => publish(row[cols]));
+  if (table.columnTotals) {
+    out.columnTotals = grid[rows].slice(0, cols).map(publish);
+    if (table.rowTotals) out.grandTotal = publish(grid[rows][cols]);
+  }
+  return out;
+}
+
+/**
+ * A one-dimensional breakdown whose parts add up to a published total (e.g. households by pillar
+ * combination): the column of a one-column table with its total.
+ */
+export function suppressBreakdown(parts: number[]): { parts: Published[]; total: Published } {
+  const table = suppressTable({ cells: parts.map((n) => [n]), columnTotals: true });
+  return { parts: table.cells.map((row) => row[0]), total: table.columnTotals![0] };
+}
+
+/** Figures without an additive relation to other published figures: primary suppression only. */
+export function suppressEach(counts: number[]): Published[] {
+  return counts.map(primary);
+}
+
+export function isSuppressed(p: Published): p is typeof SMALL | typeof HIDDEN {
+  return p === SMALL || p === HIDDEN;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+function assertCount(n: number) {
+  if (!Number.isInteger(n) || n < 0) throw new Error('a count must be a non-negative integer');
+}
