@@ -54,7 +54,11 @@ export class ConsentsService {
   async revoke(user: AuthenticatedUser, householdId: string, consentId: string, dto: RevokeConsentDto) {
     await this.dataSource.transaction(async (m) => {
       const { household, ability } = await this.guard.load(user, householdId, 'read', m);
-      const consent = await m.findOneBy(Consent, { id: consentId, householdId });
+      // Locked: of racing revocations exactly one applies, the others get 409.
+      const consent = await m.findOne(Consent, {
+        where: { id: consentId, householdId },
+        lock: { mode: 'pessimistic_write' },
+      });
       this.access.ensureCan(ability, 'update', 'Consent', consent);
       if (consent!.revokedOn) throw DomainError.conflict('Deze toestemming is al ingetrokken.');
       if (dto.revokedOn < consent!.givenOn)

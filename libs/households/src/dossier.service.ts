@@ -22,40 +22,42 @@ export class DossierService {
   ) {}
 
   async dossier(user: AuthenticatedUser, householdId: string) {
-    return this.dataSource.transaction(async (m) => {
-      const { household, ability } = await this.guard.load(user, householdId, 'read', m);
-      const facts = (await indexFactsOf(m, this.directory, [household.id])).get(household.id)!;
-      const subjects: DataSubject[] = [{ type: 'household', id: household.id }];
-      const relations = await this.access.relationsFor(user);
-      const fullAccess = this.access.can(ability, 'read', 'Member', probe(household));
-      const dossier: Record<string, unknown> = {
-        household: this.access.project(ability, 'Household', { ...household, ...facts }),
-        access: fullAccess ? 'full' : 'index',
-        breakGlass: relations.breakGlass.includes(household.id) && !relations.caseTeam.includes(household.id),
-        // What the household's consents open up for the caller's organisation beyond the legal task.
-        consentedToMe: relations.consents
-          .filter((c) => c.householdId === household.id)
-          .map((c) => c.category)
-          .sort(),
-      };
-      if (fullAccess) {
-        const members = await this.members(m, ability, household);
-        dossier.members = members;
-        subjects.push(
-          ...members.map((member) => ({ type: 'person' as const, id: member.personId as string })),
-        );
-        dossier.caseTeam = await this.caseTeam(m, ability, household);
-        dossier.representatives = await this.visible(m, ability, Representative, 'Representative', household);
-        dossier.consents = await this.visible(m, ability, Consent, 'Consent', household);
-        dossier.referrals = await this.visible(m, ability, Referral, 'Referral', household);
-        for (const section of this.sections.all()) {
-          const loaded = await section.load({ user, ability, household, manager: m });
-          if (!loaded) continue;
-          dossier[section.name] = loaded.content;
-          subjects.push(...loaded.dataSubjects.filter((s) => !subjects.some((t) => t.id === s.id)));
-        }
+    // Reads run outside a transaction so that one request never holds two pooled connections at once
+    // (nested lookups in other contexts use their own); the log row is then written in its own
+    // transaction before anything is returned.
+    const m = this.dataSource.manager;
+    const { household, ability } = await this.guard.load(user, householdId, 'read', m);
+    const facts = (await indexFactsOf(m, this.directory, [household.id])).get(household.id)!;
+    const subjects: DataSubject[] = [{ type: 'household', id: household.id }];
+    const relations = await this.access.relationsFor(user);
+    const fullAccess = this.access.can(ability, 'read', 'Member', probe(household));
+    const dossier: Record<string, unknown> = {
+      household: this.access.project(ability, 'Household', { ...household, ...facts }),
+      access: fullAccess ? 'full' : 'index',
+      breakGlass: relations.breakGlass.includes(household.id) && !relations.caseTeam.includes(household.id),
+      // What the household's consents open up for the caller's organisation beyond the legal task.
+      consentedToMe: relations.consents
+        .filter((c) => c.householdId === household.id)
+        .map((c) => c.category)
+        .sort(),
+    };
+    if (fullAccess) {
+      const members = await this.members(m, ability, household);
+      dossier.members = members;
+      subjects.push(...members.map((member) => ({ type: 'person' as const, id: member.personId as string })));
+      dossier.caseTeam = await this.caseTeam(m, ability, household);
+      dossier.representatives = await this.visible(m, ability, Representative, 'Representative', household);
+      dossier.consents = await this.visible(m, ability, Consent, 'Consent', household);
+      dossier.referrals = await this.visible(m, ability, Referral, 'Referral', household);
+      for (const section of this.sections.all()) {
+        const loaded = await section.load({ user, ability, household, manager: m });
+        if (!loaded) continue;
+        dossier[section.name] = loaded.content;
+        subjects.push(...loaded.dataSubjects.filter((s) => !subjects.some((t) => t.id === s.id)));
       }
-      await this.audit.record(m, {
+    }
+    await this.dataSource.transaction((tx) =>
+      this.audit.record(tx, {
         action: 'read',
         resourceType: 'Household',
         resourceId: household.id,
@@ -63,9 +65,9 @@ export class DossierService {
         dataSubjects: subjects,
         // Emergency access is flagged on every read it makes possible, for the privacy officer's review.
         reason: dossier.breakGlass ? 'noodtoegang (break the glass)' : undefined,
-      });
-      return dossier;
-    });
+      }),
+    );
+    return dossier;
   }
 
   private async members(m: EntityManager, ability: AppAbility, household: Household) {

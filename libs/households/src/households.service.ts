@@ -139,7 +139,7 @@ export class HouseholdsService {
       await m.update(
         Household,
         { id },
-        { ...dto, updatedAt: this.clock.now(), version: household.version + 1 },
+        { ...dto, updatedAt: this.clock.now(), version: () => 'version + 1' },
       );
       await this.audit.record(m, {
         action: 'update',
@@ -166,7 +166,7 @@ export class HouseholdsService {
       await m.update(
         Household,
         { id },
-        { status: 'closed', closedOn: dto.closedOn, closeReason: dto.reason, version: household.version + 1 },
+        { status: 'closed', closedOn: dto.closedOn, closeReason: dto.reason, version: () => 'version + 1' },
       );
       await this.audit.record(m, {
         action: 'update',

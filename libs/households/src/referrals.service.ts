@@ -115,7 +115,11 @@ export class ReferralsService {
   ) {
     const ability = await this.access.abilityFor(user);
     return this.dataSource.transaction(async (m) => {
-      const referral = await m.findOneBy(Referral, { id: referralId });
+      // Locked: of racing answers exactly one decides, the others see it decided.
+      const referral = await m.findOne(Referral, {
+        where: { id: referralId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (referral && referral.status !== 'open' && this.access.can(ability, 'read', 'Referral', referral)) {
         throw DomainError.conflict(
           `Deze verwijzing is al ${referral.status === 'accepted' ? 'geaccepteerd' : 'afgewezen'}.`,
