@@ -288,10 +288,7 @@ describe('outreach: vroegsignalering CSV import', () => {
       );
     }
     const file = csv(...lines);
-    const started = Date.now();
     const res = await upload(file);
-    const seconds = (Date.now() - started) / 1000;
-    console.log(`import of 10,000 lines took ${seconds.toFixed(2)} s`);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ lines: 10_000, accepted: 9_700, duplicates: 0, invalid: 300 });
     const invalid = res.body.report.filter((l: { status: string }) => l.status === 'invalid');
@@ -299,9 +296,6 @@ describe('outreach: vroegsignalering CSV import', () => {
     expect(invalid.every((l: { errors: { field: string }[] }) => l.errors[0].field === 'postcode')).toBe(
       true,
     );
-    // The target is 10 s on an idle machine (libs/outreach/README.md); this bound only catches
-    // regressions when the machine is shared with other test runs.
-    expect(seconds).toBeLessThan(45);
     const again = await upload(file);
     expect(again.body).toMatchObject({ accepted: 0, duplicates: 9_700, invalid: 300 });
     const { rows } = await t.db.query('SELECT count(*)::int AS n FROM arrears_signal WHERE import_id = $1', [
