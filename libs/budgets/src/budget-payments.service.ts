@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService, AuthenticatedUser } from '@app/access';
-import { Clock, DomainError, ErrorCode } from '@app/core';
+import { amsterdamDate, Clock, DomainError, ErrorCode } from '@app/core';
 import { IdempotentAnswer } from './budget-decisions.service';
 import { BudgetLedger } from './budget-ledger';
 import { BudgetRequestAccess } from './budget-request-access';
-import { amsterdamDay } from './calendar';
 import { asJson, BudgetRequestView, BudgetViews, PaymentView } from './budget-views';
 import { centsOf, RecordPaymentDto } from './dto';
 import { BudgetPayment, BudgetRequest, outstandingCents } from './entities';
@@ -84,7 +83,7 @@ export class BudgetPaymentsService {
           },
         );
       }
-      if (request.decidedAt && dto.paidOn < amsterdamDay(request.decidedAt)) {
+      if (request.decidedAt && dto.paidOn < amsterdamDate(request.decidedAt)) {
         throw DomainError.invalidField('paidOn', 'De betaaldatum ligt vóór het besluit.');
       }
       const release = dto.final ? outstanding - cents : 0;

@@ -3,12 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService, AuthenticatedUser } from '@app/access';
 import { AuditService } from '@app/audit';
-import { DomainError, ErrorCode } from '@app/core';
+import { amsterdamDate, DomainError, ErrorCode } from '@app/core';
 import { HouseholdGuard } from '@app/households';
 import { ReferenceService } from '@app/reference';
 import { BudgetRequestAccess } from '../budget-request-access';
 import { BudgetViews } from '../budget-views';
-import { amsterdamDay } from '../calendar';
 import { HOUSEHOLD_ADDRESSEES, HouseholdAddressees } from '../household-addressees';
 import { PLAN_GOAL_DIRECTORY, PlanGoalDirectory } from '../plan-goals';
 import { REPLACED_SCHEMES } from '../replaced-schemes';
@@ -37,7 +36,7 @@ export class DecisionLetterService {
       throw new DomainError(ErrorCode.InvalidTransition, 'Er is nog geen besluit op deze aanvraag.');
     }
     // Lookups in other contexts first, outside the transaction (see PlanGoalDirectory).
-    const letterDate = amsterdamDay(request.decidedAt);
+    const letterDate = amsterdamDate(request.decidedAt);
     const { household } = await this.guard.load(user, request.householdId, 'read');
     const to = await this.addressees.forLetter(household.id, request.personId, letterDate);
     const goals = (await this.goals.currentGoals(user, household.id)).filter((g) =>

@@ -37,7 +37,3 @@ export function contactView(
 }
 export type ContactView = ReturnType<typeof contactView>;
 
-/** The date of an instant in Europe/Amsterdam (YYYY-MM-DD). */
-export function amsterdamDate(instant: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(instant);
-}

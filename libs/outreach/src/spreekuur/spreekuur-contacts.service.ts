@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, AuthenticatedUser } from '@app/access';
 import { AuditService, DataSubject } from '@app/audit';
-import { Clock, DomainError } from '@app/core';
+import { amsterdamDate, Clock, DomainError } from '@app/core';
 import { Household, HouseholdGuard, HouseholdsService, ReferralsService } from '@app/households';
 import { Organisation, ReferenceService, Wijkservicepunt } from '@app/reference';
 import { SpreekuurContact } from '../entities';
 import { OutreachAccess } from '../outreach-access';
 import { DEFAULT_LEGAL_BASIS, ReferralTarget } from '../outreach.vocabulary';
 import { CoachLocationsService } from './coach-locations.service';
-import { amsterdamDate, contactView } from './contact-view';
+import { contactView } from './contact-view';
 import {
   ContactLinkDto,
   ContactReferralDto,
