@@ -36,4 +36,3 @@ export function contactView(
   };
 }
 export type ContactView = ReturnType<typeof contactView>;
-
