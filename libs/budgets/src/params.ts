@@ -1,11 +1,7 @@
-import { ParseIntPipe, ParseUUIDPipe, PipeTransform } from '@nestjs/common';
+import { ParseIntPipe, PipeTransform } from '@nestjs/common';
 import { DomainError } from '@app/core';
 
-/** A path id, refused as a field error naming the parameter. */
-export const uuidParam = (name: string) =>
-  new ParseUUIDPipe({
-    exceptionFactory: () => DomainError.invalidField(name, `${name} is geen geldige id.`),
-  });
+export { uuidParam } from '@app/core';
 
 /** A budget year in the path (2020-2100). */
 export class BudgetYearPipe implements PipeTransform<string, Promise<number>> {

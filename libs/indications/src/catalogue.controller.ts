@@ -1,15 +1,13 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authorized } from '@app/access';
 import { NoPersonalData } from '@app/audit';
-import { DomainError } from '@app/core';
+import { uuidParam } from '@app/core';
 import { CatalogueFilterDto, CreateProductDto, UpdateProductDto } from './dto';
 import { Product } from './entities';
 import { CatalogueService } from './catalogue.service';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => DomainError.invalidField('id', 'Dit is geen geldige id.'),
-});
+const uuid = uuidParam();
 
 /** The product catalogue: every user lists it, the functioneel beheerder maintains it. */
 @ApiTags('catalogue')

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authorized } from '@app/access';
 import { NoPersonalData } from '@app/audit';
-import { DomainError } from '@app/core';
+import { uuidParam } from '@app/core';
 import {
   CreateOrganisationDto,
   CreateTeamDto,
@@ -14,9 +14,7 @@ import { Organisation, Team } from './entities';
 import { ReferenceAdminService } from './reference-admin.service';
 import { ReferenceService } from './reference.service';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => DomainError.invalidField('id', 'Dit is geen geldige id.'),
-});
+const uuid = uuidParam();
 
 /** Organisations and their teams: everyone lists, the functioneel beheerder edits. */
 @ApiTags('reference')

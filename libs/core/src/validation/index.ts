@@ -1,3 +1,4 @@
 export * from './bsn';
 export * from './dates';
 export * from './postcode';
+export * from './params';

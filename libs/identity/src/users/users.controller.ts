@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, Authorized } from '@app/access';
 import { ProcessingActivity } from '@app/audit';
-import { DomainError } from '@app/core';
+import { uuidParam } from '@app/core';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
@@ -10,9 +10,7 @@ import { UpdateUserDto } from './dto/update-user.dto';
 import { UserPageView, UserView } from './dto/user-view.dto';
 import { UsersService } from './users.service';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => DomainError.invalidField('id', 'Dit is geen geldige id.'),
-});
+const uuid = uuidParam();
 
 @ApiTags('users')
 @ProcessingActivity('identity.accounts')

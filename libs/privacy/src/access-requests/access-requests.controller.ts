@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, Authorized } from '@app/access';
 import { ProcessingActivity } from '@app/audit';
-import { DomainError } from '@app/core';
+import { uuidParam } from '@app/core';
 import { CurrentUser } from '@app/identity';
 import {
   ExportAccessRequestDto,
@@ -12,9 +12,7 @@ import {
 } from '../dto';
 import { AccessRequestsService } from './access-requests.service';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => DomainError.invalidField('id', 'Dit is geen geldige id.'),
-});
+const uuid = uuidParam();
 
 /** AVG art. 15 access requests, handled by the privacy officer. */
 @ApiTags('privacy: access requests')

@@ -1,16 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, Authorized } from '@app/access';
 import { NoPersonalData, ProcessingActivity } from '@app/audit';
-import { DomainError } from '@app/core';
+import { uuidParam } from '@app/core';
 import { CurrentUser } from '@app/identity';
 import { ListRetentionRunsQuery, StartRetentionRunDto } from '../dto';
 import { RETENTION_SOURCES } from './retention-sources';
 import { RETENTION_ACTIVITY, RetentionService } from './retention.service';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => DomainError.invalidField('id', 'Dit is geen geldige id.'),
-});
+const uuid = uuidParam();
 
 /**
  * Retention, for the privacy officer. Guarded by the right to read the processing log, the privacy
