@@ -1,4 +1,3 @@
-export * from './calendar';
 export * from './catalogue-ids';
 export * from './catalogue.service';
 export * from './demo/demo-indications.seeder';
@@ -9,5 +8,6 @@ export * from './indication-view';
 export * from './indications.module';
 export * from './indications.service';
 export * from './legal-clocks';
+export * from './procedure-deadlines.service';
 export * from './procedure.service';
 export * from './worklist.service';

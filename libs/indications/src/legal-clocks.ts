@@ -1,5 +1,5 @@
 import type { Pillar } from '@app/access';
-import { addDays, daysBetween, isWorkingDay, nextWorkingDayFrom } from './calendar';
+import { addDays, daysBetween, isWorkingDay, nextWorkingDayFrom } from '@app/core';
 
 /**
  * The legal clocks of DESIGN.md "Privacy and law" as pure functions of the procedure's dates: no

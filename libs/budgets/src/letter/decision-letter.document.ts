@@ -37,13 +37,6 @@ export function dutchDate(date: string): string {
   return DUTCH_DATE.format(new Date(`${date}T00:00:00Z`));
 }
 
-/** The calendar day `days` after a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 export const REPRESENTATIVE_LABELS: Record<string, string> = {
   bewindvoerder: 'bewindvoerder',
   mentor: 'mentor',

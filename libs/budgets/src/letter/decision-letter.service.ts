@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService, AuthenticatedUser } from '@app/access';
 import { AuditService } from '@app/audit';
-import { amsterdamDate, DomainError, ErrorCode } from '@app/core';
+import { addDays, amsterdamDate, DomainError, ErrorCode } from '@app/core';
 import { HouseholdGuard } from '@app/households';
 import { ReferenceService } from '@app/reference';
 import { BudgetRequestAccess } from '../budget-request-access';
@@ -11,7 +11,7 @@ import { BudgetViews } from '../budget-views';
 import { HOUSEHOLD_ADDRESSEES, HouseholdAddressees } from '../household-addressees';
 import { PLAN_GOAL_DIRECTORY, PlanGoalDirectory } from '../plan-goals';
 import { REPLACED_SCHEMES } from '../replaced-schemes';
-import { addDays, OBJECTION_PERIOD_DAYS } from './decision-letter.document';
+import { OBJECTION_PERIOD_DAYS } from './decision-letter.document';
 import { renderDecisionLetter } from './decision-letter.pdf';
 
 /** The decision letter (PDF) of a decided request, for the household and a copy to each representative. */

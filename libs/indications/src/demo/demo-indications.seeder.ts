@@ -2,10 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Pillar } from '@app/access';
-import { Clock } from '@app/core';
+import { addDays, Clock } from '@app/core';
 import { HouseholdsService } from '@app/households';
 import { PRODUCT_IDS } from '../catalogue-ids';
-import { addDays } from '../calendar';
 import { Bezwaar, BezwaarOutcome, Indication, IndicationSuspension } from '../entities';
 import { currentDeadline, procedureFacts } from '../indication-view';
 import {

@@ -63,3 +63,13 @@ export function nextWorkingDayFrom(date: string): string {
   while (!isWorkingDay(day)) day = addDays(day, 1);
   return day;
 }
+
+/** The date `count` working days after `date` (the start day itself does not count). */
+export function addWorkingDays(date: string, count: number): string {
+  let current = date;
+  for (let left = count; left > 0;) {
+    current = addDays(current, 1);
+    if (isWorkingDay(current)) left--;
+  }
+  return current;
+}
