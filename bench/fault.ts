@@ -1,7 +1,7 @@
 /**
  * Fault run: a mixed load while the database misbehaves, then the invariants.
  *
- *   npm run bench:fault          (WORKERS=12 OUTAGE_SECONDS=10 by default)
+ *   npm run bench:fault          (WORKERS=40 OUTAGE_SECONDS=10 by default)
  *
  * Timeline (seconds): 0-5 normal load; 5-8 every application connection is killed every 250 ms
  * (pg_terminate_backend, the "connection dies mid-request" fault); 8-11 normal; 11 PostgreSQL is
@@ -17,8 +17,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { Answer, countBy, householdBody, percentile, sleep, startBenchApp } from './bench-kit';
 
-// Below the pool size (20): above it the app deadlocks on its own pool (see the concurrency run).
-const WORKERS = Number(process.env.WORKERS ?? 12);
+// Twice the database pool size (20): requests also queue for a connection while the faults happen.
+const WORKERS = Number(process.env.WORKERS ?? 40);
 const OUTAGE_MS = Number(process.env.OUTAGE_SECONDS ?? 10) * 1000;
 const STREET = 'Storingsweg';
 

@@ -36,7 +36,25 @@ export class CaseTeamService {
     municipalityId: string,
     field: string,
   ): Promise<CaseWorkerProfile> {
+    return this.ensureEligible(await this.professional(userId), municipalityId, field);
+  }
+
+  /**
+   * The directory's profile of a professional. Look it up before opening a transaction: the directory
+   * takes a pooled connection of its own, and a transaction waiting for a second connection while
+   * holding one deadlocks the pool under load.
+   */
+  async professional(userId: string): Promise<CaseWorkerProfile | undefined> {
     const [profile] = await this.directory.profiles([userId]);
+    return profile;
+  }
+
+  /** The checks of `eligibleProfessional` on a profile looked up earlier (no database access). */
+  ensureEligible(
+    profile: CaseWorkerProfile | undefined,
+    municipalityId: string,
+    field: string,
+  ): CaseWorkerProfile {
     if (!profile || !profile.active)
       throw DomainError.invalidField(field, 'Deze medewerker bestaat niet of is niet actief.');
     if (!profile.roles.some((role) => PROFESSIONAL_ROLES.includes(role as Role))) {
@@ -76,10 +94,11 @@ export class CaseTeamService {
   }
 
   async add(user: AuthenticatedUser, householdId: string, dto: AddCaseTeamMemberDto) {
+    const profile = await this.professional(dto.userId);
     return this.dataSource.transaction(async (m) => {
       const { household } = await this.guard.load(user, householdId, 'update', m);
       this.guard.ensureActive(household);
-      const professional = await this.eligibleProfessional(dto.userId, household.municipalityId, 'userId');
+      const professional = this.ensureEligible(profile, household.municipalityId, 'userId');
       if (await m.existsBy(CaseTeamMember, { householdId, userId: dto.userId, leftAt: IsNull() })) {
         throw DomainError.conflict('Deze medewerker zit al in het casusteam.', {
           errors: [{ field: 'userId', message: 'al lid' }],
@@ -118,10 +137,11 @@ export class CaseTeamService {
 
   /** Hands the regisseur role to another professional in one transaction; the old regisseur stays as contributor. */
   async handOver(user: AuthenticatedUser, householdId: string, dto: HandOverRegisseurDto) {
+    const profile = await this.professional(dto.userId);
     await this.dataSource.transaction(async (m) => {
       const { household } = await this.guard.load(user, householdId, 'update', m);
       this.guard.ensureActive(household);
-      const professional = await this.eligibleProfessional(dto.userId, household.municipalityId, 'userId');
+      const professional = this.ensureEligible(profile, household.municipalityId, 'userId');
       const current = await m.findOneBy(CaseTeamMember, {
         householdId,
         caseRole: 'regisseur',

@@ -1,3 +1,5 @@
+import { EntityManager } from 'typeorm';
+
 /** What households need to know about professionals; implemented over the identity context's service. */
 export interface CaseWorkerProfile {
   id: string;
@@ -10,7 +12,8 @@ export interface CaseWorkerProfile {
 }
 
 export interface CaseWorkerDirectory {
-  profiles(userIds: string[]): Promise<CaseWorkerProfile[]>;
+  /** Inside a transaction pass its manager, so that the lookup does not take a second pooled connection. */
+  profiles(userIds: string[], manager?: EntityManager): Promise<CaseWorkerProfile[]>;
   userIdsInTeams(teamIds: string[]): Promise<string[]>;
 }
 

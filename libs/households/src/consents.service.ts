@@ -33,7 +33,8 @@ export class ConsentsService {
       if (ageOn(person.birthDate, dto.givenOn) < ADULT_AGE) {
         throw DomainError.invalidField('personId', 'Alleen een volwassen gezinslid kan toestemming geven.');
       }
-      if (!(await this.reference.organisation(dto.organisationId))) {
+      // On the transaction's connection: a second pooled one while holding this one deadlocks under load.
+      if (!(await this.reference.organisation(dto.organisationId, m))) {
         throw DomainError.invalidField('organisationId', 'Deze organisatie bestaat niet.');
       }
       const saved = await m.save(

@@ -19,7 +19,14 @@ export async function indexFactsOf(
     where: { householdId: In(householdIds), leftAt: IsNull() },
   });
   const regisseurs = active.filter((m) => m.caseRole === 'regisseur');
-  const profiles = new Map((await directory.profiles(regisseurs.map((r) => r.userId))).map((p) => [p.id, p]));
+  const profiles = new Map(
+    (
+      await directory.profiles(
+        regisseurs.map((r) => r.userId),
+        manager,
+      )
+    ).map((p) => [p.id, p]),
+  );
   for (const member of active) {
     const entry = facts.get(member.householdId)!;
     if (member.pillar && !entry.pillars.includes(member.pillar)) entry.pillars.push(member.pillar);

@@ -1,7 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Logger,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Res,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
 import { Authorized, AuthenticatedUser } from '@app/access';
 import { ProcessingActivity } from '@app/audit';
+import { API_PREFIX } from '@app/core';
 import { CurrentUser } from '@app/identity';
 import { DossierService } from './dossier.service';
 import { CloseHouseholdDto, CreateHouseholdDto, SearchHouseholdsDto, UpdateHouseholdDto } from './dto';
@@ -11,6 +24,8 @@ import { HouseholdsService } from './households.service';
 @ApiTags('households')
 @Controller('households')
 export class HouseholdsController {
+  private readonly logger = new Logger(HouseholdsController.name);
+
   constructor(
     private readonly households: HouseholdsService,
     private readonly dossiers: DossierService,
@@ -20,10 +35,26 @@ export class HouseholdsController {
   @Post()
   @Authorized('create', 'Household')
   @ProcessingActivity('households.dossier.write')
-  @ApiCreatedResponse({ description: 'Het dossier van het nieuwe huishouden' })
-  async create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateHouseholdDto) {
+  @ApiCreatedResponse({
+    description:
+      'Het dossier van het nieuwe huishouden (header Location). Kon het dossier na het opslaan niet ' +
+      'worden gelezen, dan alleen { household: { id }, complete: false }: het huishouden bestaat wel.',
+  })
+  async create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: CreateHouseholdDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const id = await this.households.create(user, dto);
-    return this.dossiers.dossier(user, id);
+    res.location(`/${API_PREFIX}/households/${id}`);
+    try {
+      return await this.dossiers.dossier(user, id);
+    } catch (error) {
+      // The household is committed: an error now would make the client retry a create that
+      // succeeded (and meet its own BSNs). Answer 201 with the id only; the dossier is one GET away.
+      this.logger.warn(`household ${id} created, dossier not read: ${(error as Error).name}`);
+      return { household: { id }, complete: false };
+    }
   }
 
   @Post('search')

@@ -27,6 +27,7 @@ import { HouseholdPartsController } from './household-parts.controller';
 import { HouseholdRelationsService } from './household-relations.service';
 import { HouseholdSearchService } from './household-search.service';
 import { HouseholdsController } from './households.controller';
+import { HouseholdCaseloadService } from './household-caseload.service';
 import { HouseholdsService } from './households.service';
 import { IdentityCaseWorkerDirectory } from './identity-case-worker-directory';
 import { MembersService } from './members.service';
@@ -51,6 +52,7 @@ import { ReferralsService } from './referrals.service';
   controllers: [HouseholdsController, HouseholdPartsController, ReferralsController, BreakGlassController],
   providers: [
     HouseholdsService,
+    HouseholdCaseloadService,
     HouseholdSearchService,
     BreakGlassService,
     DossierService,
@@ -72,6 +74,7 @@ import { ReferralsService } from './referrals.service';
     HouseholdGuard,
     DossierSectionRegistry,
     HouseholdsService,
+    HouseholdCaseloadService,
     HouseholdPrivacyService,
     ReferralsService,
   ],

@@ -70,12 +70,22 @@ export class HouseholdsService {
     }
     await this.assertNeighbourhood(dto.neighbourhoodId, dto.municipalityId);
     this.assertMembers(dto.members);
+    await this.ensureBsnsUnregistered(
+      user,
+      dto.members.map((member) => member.bsn),
+      (i) => `members.${i}.bsn`,
+    );
     const regisseurId = dto.regisseurUserId ?? user.id;
     const regisseur = await this.caseTeam.eligibleProfessional(
       regisseurId,
       dto.municipalityId,
       'regisseurUserId',
     );
+    // Looked up before the transaction: the directory takes a pooled connection of its own.
+    const creator =
+      regisseurId === user.id
+        ? undefined
+        : await this.caseTeam.eligibleProfessional(user.id, dto.municipalityId, 'regisseurUserId');
     const id = await this.dataSource.transaction(async (m) => {
       const household = await m.save(
         m.create(Household, {
@@ -108,14 +118,7 @@ export class HouseholdsService {
         dto.regisseurPillar ?? null,
         user.id,
       );
-      if (regisseurId !== user.id) {
-        const creator = await this.caseTeam.eligibleProfessional(
-          user.id,
-          dto.municipalityId,
-          'regisseurUserId',
-        );
-        await this.caseTeam.insertMember(m, household, creator, 'contributor', null, user.id);
-      }
+      if (creator) await this.caseTeam.insertMember(m, household, creator, 'contributor', null, user.id);
       await this.audit.record(m, {
         action: 'create',
         resourceType: 'Household',
@@ -133,9 +136,17 @@ export class HouseholdsService {
   }
 
   async update(user: AuthenticatedUser, id: string, dto: UpdateHouseholdDto) {
+    // Before the transaction (a pooled connection of its own); checked inside, after the access check.
+    const neighbourhood = dto.neighbourhoodId
+      ? await this.reference.neighbourhood(dto.neighbourhoodId)
+      : null;
     await this.dataSource.transaction(async (m) => {
       const { household } = await this.guard.load(user, id, 'update', m);
-      if (dto.neighbourhoodId) await this.assertNeighbourhood(dto.neighbourhoodId, household.municipalityId);
+      if (dto.neighbourhoodId && neighbourhood?.municipalityId !== household.municipalityId)
+        throw DomainError.invalidField(
+          'neighbourhoodId',
+          'Deze buurt ligt niet in de gemeente van dit huishouden.',
+        );
       await m.update(
         Household,
         { id },
@@ -204,8 +215,14 @@ export class HouseholdsService {
       });
     }
     const team = await manager.find(CaseTeamMember, { where: { householdId }, order: { joinedAt: 'ASC' } });
+    // On the caller's manager: callers (plans, budgets, spreekuur) ask inside their own transaction.
     const profiles = new Map(
-      (await this.directory.profiles(team.map((c) => c.userId))).map((p) => [p.id, p]),
+      (
+        await this.directory.profiles(
+          team.map((c) => c.userId),
+          manager,
+        )
+      ).map((p) => [p.id, p]),
     );
     const professionals = new Map<string, HouseholdParticipants['professionals'][number]>();
     for (const c of team) {
@@ -275,12 +292,9 @@ export class HouseholdsService {
       where: { bsn: In(members.map((p) => p.bsn)) },
     });
     if (existing.length > 0) {
+      // Reached only in a race with another registration: callers check with ensureBsnsUnregistered first.
       const index = members.findIndex((p) => existing.some((e) => e.bsn === p.bsn));
-      throw new DomainError(
-        ErrorCode.Conflict,
-        'Deze persoon is al geregistreerd; voeg hem toe met zijn BSN of verhuis hem naar dit huishouden.',
-        { errors: [{ field: `members.${index}.bsn`, message: 'BSN is al geregistreerd' }] },
-      );
+      throw bsnTaken(`members.${index}.bsn`);
     }
     return m.save(
       members.map((p) =>
@@ -293,6 +307,53 @@ export class HouseholdsService {
         }),
       ),
     );
+  }
+
+  /**
+   * Refuses BSNs that are already registered with one answer, wherever the person lives, so that it
+   * reveals nothing the caller may not see (rules 1 and 9). A registered person the caller could not
+   * find by a BSN search is logged as a denied attempt on that person: the privacy officer sees
+   * probing, and it is the starting point of a hand-off between municipalities.
+   */
+  async ensureBsnsUnregistered(user: AuthenticatedUser, bsns: string[], field: (index: number) => string) {
+    const existing = await this.dataSource.manager.find(Person, {
+      select: { id: true, bsn: true },
+      where: { bsn: In(bsns) },
+    });
+    if (existing.length === 0) return;
+    const hidden: string[] = [];
+    for (const person of existing) if (!(await this.findableBy(user, person.id))) hidden.push(person.id);
+    if (hidden.length) {
+      await this.audit.recordDenied({
+        action: 'create',
+        resourceType: 'Person',
+        dataSubjects: hidden.map((id) => ({ type: 'person' as const, id })),
+        reason: 'BSN al geregistreerd buiten het werkgebied van de aanvrager',
+      });
+    }
+    throw bsnTaken(field(bsns.findIndex((bsn) => existing.some((p) => p.bsn === bsn))));
+  }
+
+  /**
+   * Whether the caller may learn that this registered person exists: they live (or last lived) in a
+   * household whose index the caller may search. If not, a BSN answer must look like "unknown".
+   */
+  async findableBy(
+    user: AuthenticatedUser,
+    personId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    const [latest] = await manager.find(HouseholdMember, {
+      where: { personId },
+      order: { leftOn: { direction: 'DESC', nulls: 'FIRST' }, joinedOn: 'DESC' },
+      take: 1,
+    });
+    if (!latest) return false;
+    const ability = await this.access.abilityFor(user);
+    return this.access.can(ability, 'search', 'Household', {
+      id: latest.householdId,
+      municipalityId: latest.municipalityId,
+    });
   }
 
   assertMembers(members: NewMemberDto[]) {
@@ -360,4 +421,14 @@ export class HouseholdsService {
       throw DomainError.invalidField('neighbourhoodId', 'Deze buurt ligt niet in de gekozen gemeente.');
     }
   }
+}
+
+/** The one answer to a BSN that is registered already; it never says where or whether it is findable. */
+function bsnTaken(field: string) {
+  return new DomainError(
+    ErrorCode.Conflict,
+    'Dit BSN is al geregistreerd. Zoek de persoon op BSN en voeg hem toe of verhuis hem; vindt u hem niet, ' +
+      'vraag dan de functioneel beheerder de inschrijving over te dragen.',
+    { errors: [{ field, message: 'BSN is al geregistreerd' }] },
+  );
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { UsersService } from '@app/identity';
 import { CaseWorkerDirectory, CaseWorkerProfile } from './case-worker-directory';
 
@@ -7,8 +8,8 @@ import { CaseWorkerDirectory, CaseWorkerProfile } from './case-worker-directory'
 export class IdentityCaseWorkerDirectory implements CaseWorkerDirectory {
   constructor(private readonly users: UsersService) {}
 
-  profiles(userIds: string[]): Promise<CaseWorkerProfile[]> {
-    return this.users.caseWorkerProfiles([...new Set(userIds)]);
+  profiles(userIds: string[], manager?: EntityManager): Promise<CaseWorkerProfile[]> {
+    return this.users.caseWorkerProfiles([...new Set(userIds)], manager);
   }
 
   userIdsInTeams(teamIds: string[]): Promise<string[]> {

@@ -2,6 +2,7 @@ export * from './demo/demo-households.seeder';
 export * from './case-team.service';
 export * from './dossier-sections';
 export * from './entities';
+export * from './household-caseload.service';
 export * from './household-guard';
 export * from './household-privacy.service';
 export * from './households.module';

@@ -9,6 +9,10 @@ import { Household, HouseholdMember, Person } from './entities';
 import { HouseholdGuard } from './household-guard';
 import { HouseholdsService } from './households.service';
 
+const NOT_ADDABLE =
+  'Er is geen persoon met dit BSN die u kunt toevoegen. Woont hij buiten uw werkgebied, vraag dan de ' +
+  'functioneel beheerder de inschrijving over te dragen.';
+
 /** Membership over time: join, leave and move keep the history as closed periods. */
 @Injectable()
 export class MembersService {
@@ -27,6 +31,11 @@ export class MembersService {
         'Geef óf een nieuwe persoon óf het BSN van een bestaande persoon.',
       );
     }
+    // Only someone who may change this household gets an answer about a BSN.
+    await this.guard.load(user, householdId, 'update');
+    if (dto.person) {
+      await this.households.ensureBsnsUnregistered(user, [dto.person.bsn], () => 'person.bsn');
+    } else await this.ensureAddable(user, dto.existingBsn!);
     return this.dataSource.transaction(async (m) => {
       const { household } = await this.guard.load(user, householdId, 'update', m);
       this.guard.ensureActive(household);
@@ -36,8 +45,7 @@ export class MembersService {
         [person] = await this.households.insertNewPersons(m, [dto.person]);
       } else {
         const found = await m.findOneBy(Person, { bsn: dto.existingBsn! });
-        if (!found)
-          throw DomainError.invalidField('existingBsn', 'Er is geen persoon met dit BSN geregistreerd.');
+        if (!found) throw DomainError.invalidField('existingBsn', NOT_ADDABLE);
         person = found;
         if (dto.joinedOn < person.birthDate)
           throw DomainError.invalidField('joinedOn', 'Lid worden kan niet vóór de geboortedatum.');
@@ -99,6 +107,24 @@ export class MembersService {
     const member = await m.findOneBy(HouseholdMember, { id: memberId, householdId, leftOn: IsNull() });
     if (!member) throw DomainError.notFound('Dit gezinslid');
     return member;
+  }
+
+  /**
+   * An unknown BSN and one of a person the caller could not find by a BSN search get the same answer
+   * (rules 1 and 9); the latter is logged as a denied attempt on that person.
+   */
+  private async ensureAddable(user: AuthenticatedUser, bsn: string) {
+    const person = await this.dataSource.manager.findOne(Person, { select: { id: true }, where: { bsn } });
+    if (person && (await this.households.findableBy(user, person.id))) return;
+    if (person) {
+      await this.audit.recordDenied({
+        action: 'create',
+        resourceType: 'Member',
+        dataSubjects: [{ type: 'person', id: person.id }],
+        reason: 'BSN buiten het werkgebied van de aanvrager',
+      });
+    }
+    throw DomainError.invalidField('existingBsn', NOT_ADDABLE);
   }
 
   private async assertNotMemberElsewhere(m: EntityManager, personId: string, from: string) {

@@ -37,7 +37,8 @@ export class ReferralsService {
       const { household, ability } = await this.guard.load(user, householdId, 'read', m);
       this.guard.ensureOnHousehold(ability, 'create', 'Referral', household);
       this.guard.ensureActive(household);
-      if (!(await this.reference.organisation(dto.toOrganisationId))) {
+      // On the transaction's connection: a second pooled one while holding this one deadlocks under load.
+      if (!(await this.reference.organisation(dto.toOrganisationId, m))) {
         throw DomainError.invalidField('toOrganisationId', 'Deze organisatie bestaat niet.');
       }
       const referral = await m.save(
@@ -83,12 +84,9 @@ export class ReferralsService {
   }
 
   async accept(user: AuthenticatedUser, referralId: string, dto: AcceptReferralDto) {
+    const profile = await this.caseTeam.professional(dto.userId);
     return this.decide(user, referralId, async (m, referral, household) => {
-      const professional = await this.caseTeam.eligibleProfessional(
-        dto.userId,
-        household.municipalityId,
-        'userId',
-      );
+      const professional = this.caseTeam.ensureEligible(profile, household.municipalityId, 'userId');
       if (professional.organisationId !== referral.toOrganisationId) {
         throw DomainError.invalidField(
           'userId',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Municipality, Neighbourhood, Organisation, Team, Wijkservicepunt } from './entities';
 
 /**
@@ -63,14 +63,18 @@ export class ReferenceService {
     });
   }
 
-  organisation(id: string): Promise<Organisation | null> {
-    return this.organisations.findOneBy({ id });
+  /** Pass the caller's `manager` inside a transaction (see organisationsByIds). */
+  organisation(id: string, manager?: EntityManager): Promise<Organisation | null> {
+    return (manager?.getRepository(Organisation) ?? this.organisations).findOneBy({ id });
   }
 
-  /** The organisations with these ids that exist (unknown ids are simply absent). */
-  organisationsByIds(ids: readonly string[]): Promise<Organisation[]> {
+  /**
+   * The organisations with these ids that exist (unknown ids are simply absent). Pass the caller's
+   * `manager` inside a transaction, so that the lookup uses its connection instead of a second one.
+   */
+  organisationsByIds(ids: readonly string[], manager?: EntityManager): Promise<Organisation[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.organisations.findBy({ id: In([...ids]) });
+    return (manager?.getRepository(Organisation) ?? this.organisations).findBy({ id: In([...ids]) });
   }
 
   listOrganisations(): Promise<Organisation[]> {

@@ -12,6 +12,16 @@ export function addDays(date: string, days: number): string {
   return new Date(utc(date) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * Calendar months as EU Regulation 1182/71 art. 3 counts them: the same date of the later month, or
+ * its last day when that date does not exist there (2026-01-31 + 1 month = 2026-02-28).
+ */
+export function addCalendarMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const lastDay = new Date(Date.UTC(year, month - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month - 1 + months, Math.min(day, lastDay))).toISOString().slice(0, 10);
+}
+
 /** Whole days from `from` to `to` (negative when `to` lies before `from`). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((utc(to) - utc(from)) / DAY_MS);

@@ -1,5 +1,5 @@
 import { ConfigType, registerAs } from '@nestjs/config';
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { validateConfig } from './validate-config';
 
 class DatabaseEnvironment {
@@ -12,6 +12,11 @@ class DatabaseEnvironment {
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_APP_URL must be a postgres:// URL' })
   DATABASE_APP_URL?: string;
+  @IsOptional()
+  @IsInt({ message: 'DATABASE_POOL_ACQUIRE_TIMEOUT_MS must be a whole number of milliseconds' })
+  @Min(100)
+  @Max(120_000)
+  DATABASE_POOL_ACQUIRE_TIMEOUT_MS: number = 10_000;
 }
 
 /**
@@ -22,6 +27,12 @@ class DatabaseEnvironment {
  */
 export const databaseConfig = registerAs('database', () => {
   const env = validateConfig('database', DatabaseEnvironment);
-  return { url: env.DATABASE_URL, appUrl: env.DATABASE_APP_URL, appRole: env.DATABASE_APP_ROLE };
+  return {
+    url: env.DATABASE_URL,
+    appUrl: env.DATABASE_APP_URL,
+    appRole: env.DATABASE_APP_ROLE,
+    // How long a request waits for a pooled connection (or for a new one to open) before it answers 503.
+    acquireTimeoutMs: env.DATABASE_POOL_ACQUIRE_TIMEOUT_MS,
+  };
 });
 export type DatabaseConfig = ConfigType<typeof databaseConfig>;

@@ -17,6 +17,14 @@ describe('configuration', () => {
     expect(() => databaseConfig()).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
   });
 
+  it('bounds the pool acquire timeout and defaults it to 10 s', () => {
+    process.env.DATABASE_URL = 'postgres://localhost/x';
+    process.env.DATABASE_POOL_ACQUIRE_TIMEOUT_MS = '0';
+    expect(() => databaseConfig()).toThrow(/DATABASE_POOL_ACQUIRE_TIMEOUT_MS/);
+    delete process.env.DATABASE_POOL_ACQUIRE_TIMEOUT_MS;
+    expect(databaseConfig()).toMatchObject({ acquireTimeoutMs: 10_000 });
+  });
+
   it('applies defaults', () => {
     delete process.env.PORT;
     delete process.env.BODY_LIMIT;

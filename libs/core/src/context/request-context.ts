@@ -11,6 +11,11 @@ export interface RequestPrincipal {
   organisationId: string;
 }
 
+/** CLS key of the RequestPrincipal. */
+export const PRINCIPAL = 'principal';
+/** CLS key: households the user reaches in this request only through break the glass. */
+export const EMERGENCY_HOUSEHOLDS = 'emergencyHouseholds';
+
 @Injectable()
 export class RequestContext {
   constructor(private readonly cls: ClsService) {}
@@ -20,11 +25,11 @@ export class RequestContext {
   }
 
   get principal(): RequestPrincipal | undefined {
-    return this.cls.isActive() ? this.cls.get('principal') : undefined;
+    return this.cls.isActive() ? this.cls.get(PRINCIPAL) : undefined;
   }
 
   setPrincipal(principal: RequestPrincipal) {
-    this.cls.set('principal', principal);
+    this.cls.set(PRINCIPAL, principal);
   }
 
   get processingActivity(): string | undefined {
@@ -33,6 +38,14 @@ export class RequestContext {
 
   setProcessingActivity(activityId: string) {
     this.cls.set('processingActivity', activityId);
+  }
+
+  /**
+   * Households the user may reach in this request only through break the glass (set by the access layer
+   * when it reads the user's relations), so that every processing of them is flagged in the log.
+   */
+  get emergencyHouseholds(): readonly string[] {
+    return (this.cls.isActive() ? this.cls.get<string[] | undefined>(EMERGENCY_HOUSEHOLDS) : undefined) ?? [];
   }
 
   /** Run background work (jobs, seeds) with a context of its own. */

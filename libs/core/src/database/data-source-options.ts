@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
+import { watchConnection } from './pool-errors';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
@@ -25,11 +26,21 @@ export function ownerDataSourceOptions(url: string, withEntities = false): DataS
   };
 }
 
-/** The application connection: works as the restricted role (no UPDATE/DELETE on the log). */
-export function appConnectionExtra(appRole: string, ownLogin: boolean, poolSize = 20) {
+/**
+ * The application connection: works as the restricted role (no UPDATE/DELETE on the log). A request
+ * waits at most `acquireTimeoutMs` for a pooled connection, so an exhausted pool answers 503 instead
+ * of hanging.
+ */
+export function appConnectionExtra(
+  appRole: string,
+  ownLogin: boolean,
+  { poolSize = 20, acquireTimeoutMs = 10_000 }: { poolSize?: number; acquireTimeoutMs?: number } = {},
+) {
   return {
     application_name: 'gezinsplan-api',
     options: `${ownLogin ? '' : `-c role=${appRole} `}-c statement_timeout=30000`,
     max: poolSize,
+    connectionTimeoutMillis: acquireTimeoutMs,
+    onConnect: watchConnection,
   };
 }

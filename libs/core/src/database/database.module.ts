@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { databaseConfig, DatabaseConfig } from '../config/database.config';
 import { appConnectionExtra } from './data-source-options';
+import { ignoreRepeatedError } from './pool-errors';
 import { SafeTypeOrmLogger } from './safe-typeorm-logger';
 
 @Module({
@@ -21,7 +22,11 @@ import { SafeTypeOrmLogger } from './safe-typeorm-logger';
         logging: ['error', 'warn'],
         logger: new SafeTypeOrmLogger(['error', 'warn']),
         maxQueryExecutionTime: 2000,
-        extra: appConnectionExtra(db.appRole, db.appUrl !== undefined),
+        extra: appConnectionExtra(db.appRole, db.appUrl !== undefined, {
+          acquireTimeoutMs: db.acquireTimeoutMs,
+        }),
+        // Each connection logs its own errors (appConnectionExtra); the pool repeats them for idle ones.
+        poolErrorHandler: ignoreRepeatedError,
       }),
     }),
   ],

@@ -16,6 +16,7 @@ export enum ErrorCode {
   TooManyRequests = 'too-many-requests',
   AccountLocked = 'account-locked',
   BusinessRule = 'business-rule',
+  ServiceUnavailable = 'service-unavailable',
   Internal = 'internal',
 }
 
@@ -34,6 +35,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
   [ErrorCode.AccountLocked]: HttpStatus.LOCKED,
   [ErrorCode.BusinessRule]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.ServiceUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
 };
 
@@ -52,6 +54,7 @@ export const TITLE_BY_CODE: Record<ErrorCode, string> = {
   [ErrorCode.TooManyRequests]: 'Te veel verzoeken',
   [ErrorCode.AccountLocked]: 'Account tijdelijk geblokkeerd',
   [ErrorCode.BusinessRule]: 'Dit is niet toegestaan volgens de regels',
+  [ErrorCode.ServiceUnavailable]: 'Tijdelijk niet beschikbaar',
   [ErrorCode.Internal]: 'Er ging iets mis aan onze kant',
 };
 

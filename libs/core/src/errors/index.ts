@@ -1,3 +1,4 @@
+export * from './database-unavailable';
 export * from './domain-error';
 export * from './error-codes';
 export * from './problem-details';

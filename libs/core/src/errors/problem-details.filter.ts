@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { PROBLEM_CONTENT_TYPE } from './problem-details';
 import { QueryFailedError } from 'typeorm';
@@ -15,11 +15,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-export function sendProblem(error: unknown, req: Request, res: Response, logger: Pick<Logger, 'error'>) {
-  const { problem, unexpected } = toProblem(error);
+export function sendProblem(
+  error: unknown,
+  req: Request,
+  res: Response,
+  logger: Pick<Logger, 'error' | 'warn'>,
+) {
+  const { problem, unexpected, retryAfterSeconds } = toProblem(error);
   if (unexpected) logger.error({ err: safeErrorSummary(error) }, 'unexpected error');
+  else if (retryAfterSeconds !== undefined && !(error instanceof HttpException))
+    logger.warn({ err: unavailableSummary(error) }, 'database unavailable');
   if (res.headersSent) return;
   const traceId = (req as Request & { id?: string }).id;
+  if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
   res
     .status(problem.status)
     .type(PROBLEM_CONTENT_TYPE)
@@ -39,4 +47,11 @@ function safeErrorSummary(error: unknown) {
   }
   const err = error instanceof Error ? error : new Error(String(error));
   return { name: err.name, message: err.message, stack: err.stack };
+}
+
+/** The driver's code and message of a connection failure (they name the server's state, never a value). */
+function unavailableSummary(error: unknown) {
+  const driver = (error as { driverError?: unknown })?.driverError ?? error;
+  const { name, code, message } = driver as { name?: string; code?: string; message?: string };
+  return { name, code, message };
 }

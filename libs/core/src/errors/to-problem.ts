@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-codes';
 import { problem, ProblemDetails } from './problem-details';
@@ -18,6 +19,7 @@ const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.UNPROCESSABLE_ENTITY]: ErrorCode.BusinessRule,
   [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.TooManyRequests,
   [HttpStatus.LOCKED]: ErrorCode.AccountLocked,
+  [HttpStatus.SERVICE_UNAVAILABLE]: ErrorCode.ServiceUnavailable,
 };
 
 // PostgreSQL SQLSTATEs that mean "the request conflicts with data or rules", not "the server broke".
@@ -49,6 +51,25 @@ export interface MappedError {
   problem: ProblemDetails;
   /** Unexpected errors are logged with their stack; expected refusals are not. */
   unexpected: boolean;
+  /** Sent as `Retry-After` (a temporary outage: the same request may succeed later). */
+  retryAfterSeconds?: number;
+}
+
+const UNAVAILABLE_DETAIL = 'De database is even niet bereikbaar. Probeer het over enkele seconden opnieuw.';
+
+function unavailable(detail = UNAVAILABLE_DETAIL, extensions: Record<string, unknown> = {}): MappedError {
+  return {
+    problem: problem(ErrorCode.ServiceUnavailable, detail, extensions),
+    unexpected: false,
+    retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+  };
+}
+
+/** A failed terminus health check: which checks are down (their names only, never the driver's message). */
+function healthChecks(error: HttpException): Record<string, unknown> {
+  const failed = (error.getResponse() as { error?: unknown }).error;
+  if (!failed || typeof failed !== 'object') return {};
+  return { checks: Object.fromEntries(Object.keys(failed).map((name) => [name, 'down'])) };
 }
 
 /** Turns any thrown value into a problem-details document without leaking internals. */
@@ -63,9 +84,11 @@ export function toProblem(error: unknown): MappedError {
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const code = CODE_BY_STATUS[status];
+    if (code === ErrorCode.ServiceUnavailable) return unavailable(httpDetail(error), healthChecks(error));
     if (code) return { problem: problem(code, httpDetail(error)), unexpected: false };
     if (status < 500) return { problem: { ...problem(ErrorCode.Validation), status }, unexpected: false };
   }
+  if (isDatabaseUnavailable(error)) return unavailable();
   if (error instanceof QueryFailedError) {
     const sqlState = (error.driverError as { code?: string })?.code ?? '';
     const code = CODE_BY_SQLSTATE[sqlState];

@@ -2,3 +2,4 @@ export * from './bsn';
 export * from './dates';
 export * from './postcode';
 export * from './params';
+export * from './field-options';

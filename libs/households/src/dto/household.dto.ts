@@ -46,7 +46,7 @@ export class CreateHouseholdDto extends AddressDto {
 export class UpdateHouseholdDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) street?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20) houseNumber?: string;
-  @IsOptional() @IsPostcode() postcode?: string;
+  @IsPostcode({ optional: true }) postcode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) city?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() neighbourhoodId?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() cohort50?: boolean;

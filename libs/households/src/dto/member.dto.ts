@@ -14,7 +14,7 @@ export class AddMemberDto {
   @ValidateNested()
   @Type(() => NewPersonDto)
   person?: NewPersonDto;
-  @IsOptional() @IsBsn() existingBsn?: string;
+  @IsBsn({ optional: true }) existingBsn?: string;
 }
 
 export class EndMembershipDto {

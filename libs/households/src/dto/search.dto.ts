@@ -24,10 +24,10 @@ export class SearchHouseholdsDto {
   @MaxLength(100)
   name?: string;
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() birthDate?: string;
-  @IsOptional() @IsPostcode() postcode?: string;
+  @IsPostcode({ optional: true }) postcode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) houseNumber?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) street?: string;
-  @IsOptional() @IsBsn() bsn?: string;
+  @IsBsn({ optional: true }) bsn?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() municipalityId?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() cohort50?: boolean;
   @ApiPropertyOptional({ enum: ['active', 'closed'] })

@@ -13,8 +13,10 @@ export function unauthenticated() {
 @Injectable()
 export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
   handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
-    if (error instanceof DomainError) throw error;
-    if (error || !user) throw unauthenticated();
+    // A bad token is a failure (user false), not an error: errors come from looking the user up, and a
+    // database outage there must answer 503, never "not logged in" (the web app would log everyone out).
+    if (error) throw error;
+    if (!user) throw unauthenticated();
     return user;
   }
 }

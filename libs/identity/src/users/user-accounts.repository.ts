@@ -82,9 +82,12 @@ export class UserAccountsRepository {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
-  async findRecords(ids: readonly string[]): Promise<UserRecord[]> {
+  async findRecords(
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<UserRecord[]> {
     if (ids.length === 0) return [];
-    const rows: RawRecord[] = await this.dataSource.query(
+    const rows: RawRecord[] = await manager.query(
       `SELECT ${RECORD_COLUMNS} FROM user_account u WHERE u.id = ANY ($1::uuid[])`,
       [ids],
     );

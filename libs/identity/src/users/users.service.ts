@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AuthenticatedUser, Role } from '@app/access';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthenticatedUser, PROFESSIONAL_ROLES, Role } from '@app/access';
 import { Clock, DomainError, ErrorCode } from '@app/core';
 import { ReferenceService } from '@app/reference';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -10,7 +10,7 @@ import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserPageView, UserView } from './dto/user-view.dto';
-import { UserAccountsRepository, UserTeamMembership } from './user-accounts.repository';
+import { UserAccountsRepository, UserRecord, UserTeamMembership } from './user-accounts.repository';
 
 /** A professional as other contexts may know them (no e-mail, no credentials). */
 export interface UserProfile {
@@ -63,6 +63,7 @@ export class UsersService {
       teams: memberships(dto.teams),
     };
     await this.assertEmailFree(dto.email);
+    assertSeparationOfDuties(assignment.roles);
     await this.assertAssignable(assignment);
     const passwordHash = await this.hasher.hash(dto.password);
     const id = await this.dataSource.transaction(async (manager) => {
@@ -92,12 +93,8 @@ export class UsersService {
       municipalityIds: dto.municipalityIds ?? current.municipalityIds,
       teams: dto.teams ? memberships(dto.teams) : current.teams,
     };
-    if (id === actor.id && (dto.active === false || !assignment.roles.includes('functioneel-beheerder'))) {
-      throw DomainError.rule(
-        'U kunt uw eigen account niet deactiveren en uzelf de rol functioneel beheerder niet ontnemen.',
-        dto.active === false ? 'active' : 'roles',
-      );
-    }
+    if (id === actor.id) assertNoSelfAssignment(current, dto);
+    assertSeparationOfDuties(assignment.roles);
     if (dto.email !== undefined && dto.email !== current.email) await this.assertEmailFree(dto.email, id);
     await this.assertAssignable(assignment);
     const passwordHash = dto.password ? await this.hasher.hash(dto.password) : undefined;
@@ -123,13 +120,18 @@ export class UsersService {
     return this.get(id);
   }
 
-  /** Profiles of these users, in one round trip; unknown ids are absent (deactivated users are included). */
-  async caseWorkerProfiles(userIds: readonly string[]): Promise<UserProfile[]> {
+  /**
+   * Profiles of these users, in one round trip; unknown ids are absent (deactivated users are included).
+   * Inside a transaction pass its `manager`: a second pooled connection per request deadlocks the pool
+   * under load.
+   */
+  async caseWorkerProfiles(userIds: readonly string[], manager?: EntityManager): Promise<UserProfile[]> {
     const unique = [...new Set(userIds)].filter((id) => UUID.test(id));
-    const records = await this.accounts.findRecords(unique);
-    const organisations = await this.reference.organisationsByIds([
-      ...new Set(records.map((r) => r.organisationId)),
-    ]);
+    const records = await this.accounts.findRecords(unique, manager);
+    const organisations = await this.reference.organisationsByIds(
+      [...new Set(records.map((r) => r.organisationId))],
+      manager,
+    );
     const names = new Map(organisations.map((o) => [o.id, o.name]));
     return records.map((r) => ({
       id: r.id,
@@ -197,6 +199,54 @@ export class UsersService {
     if (assignment.teams.some((t) => t.isLead) && !assignment.roles.includes('teamleider')) {
       throw DomainError.rule('Alleen een teamleider kan een team leiden.', 'teams');
     }
+  }
+}
+
+/**
+ * Nobody changes their own rights (four eyes): roles, pillars, mandate, municipalities, teams,
+ * organisation and deactivation of one's own account are changed by another functioneel beheerder.
+ * Name, e-mail and password may be changed; a field sent unchanged is no change.
+ */
+function assertNoSelfAssignment(current: UserRecord, dto: UpdateUserDto) {
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && [...a].sort().join() === [...b].sort().join();
+  const team = (t: UserTeamMembership) => `${t.teamId}:${t.isLead}`;
+  const changed = [
+    dto.roles !== undefined && !same(dto.roles, current.roles) && 'roles',
+    dto.pillars !== undefined && !same(dto.pillars, current.pillars) && 'pillars',
+    dto.mandateCents !== undefined && dto.mandateCents !== current.mandateCents && 'mandateCents',
+    dto.municipalityIds !== undefined &&
+      !same(dto.municipalityIds, current.municipalityIds) &&
+      'municipalityIds',
+    dto.teams !== undefined && !same(memberships(dto.teams).map(team), current.teams.map(team)) && 'teams',
+    dto.organisationId !== undefined && dto.organisationId !== current.organisationId && 'organisationId',
+    dto.active === false && 'active',
+  ].find((field): field is string => typeof field === 'string');
+  if (changed) {
+    throw DomainError.rule(
+      'U kunt uw eigen rollen, pijlers, mandaat, gemeenten, teams en organisatie niet wijzigen en uw eigen ' +
+        'account niet deactiveren; dat doet een andere functioneel beheerder (scheiding van functies).',
+      changed,
+    );
+  }
+}
+
+/** Roles without case content (DESIGN rules 6 and 7) never share an account with a case role. */
+const NO_CASE_CONTENT_ROLES: readonly Role[] = [
+  'beleidsmedewerker',
+  'privacy-officer',
+  'functioneel-beheerder',
+];
+
+function assertSeparationOfDuties(roles: readonly Role[]) {
+  const oversight = roles.find((role) => NO_CASE_CONTENT_ROLES.includes(role));
+  const caseRole = roles.find((role) => PROFESSIONAL_ROLES.includes(role));
+  if (oversight && caseRole) {
+    throw DomainError.rule(
+      `De rol ${oversight} gaat niet samen met de rol ${caseRole}: wie gebruikers, de verwerkingenlogging ` +
+        'of cijfers beheert, ziet geen casusinhoud (scheiding van functies).',
+      'roles',
+    );
   }
 }
 
