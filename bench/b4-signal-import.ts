@@ -134,7 +134,6 @@ async function main() {
           accepted: body.accepted,
           duplicates: body.duplicates,
           invalid: body.invalid,
-          notStored: body.notStored,
         };
         runs.push({ run: i + 1, ms: Math.round(res.ms), status: res.status, bytes: csv.length, report });
         console.log(`  run ${i + 1}: ${res.status} in ${Math.round(res.ms)} ms, ${JSON.stringify(report)}`);

@@ -223,7 +223,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     LOG_LEVEL: 'info',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     // No scheduled background work during a measurement.
-    OUTREACH_RETENTION_JOB: 'false',
+    RETENTION_JOB_ENABLED: 'false',
     TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
     ...(options.captureFile ? { BENCH_SQL_CAPTURE: options.captureFile } : {}),
     ...(options.poolMax ? { BENCH_POOL_MAX: String(options.poolMax) } : {}),

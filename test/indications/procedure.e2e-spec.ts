@@ -349,6 +349,28 @@ describe('indications: procedure, clocks and refusals', () => {
       expect(res.body.procedure.allowedNextStates).toEqual(['beeindigd']);
     });
 
+    it('answers a PATCH with the same view as a GET (period, provider, reason, notes kept)', async () => {
+      const current = await ik.get('consulentWmo', path(id));
+      const session = await kit.as('consulentWmo');
+      const res = kit.seen(
+        await t
+          .http()
+          .patch(path(id))
+          .set(kit.bearer(session))
+          .set('If-Match', current.headers.etag)
+          .send({ notes: 'Na de beschikking gebeld: start loopt goed' }),
+      );
+      expect(res.status).toBe(200);
+      const after = await ik.get('consulentWmo', path(id));
+      expect(res.body).toEqual(after.body);
+      expect(res.body).toMatchObject({
+        startDate: '2026-06-15',
+        endDate: '2027-06-14',
+        notes: 'Na de beschikking gebeld: start loopt goed',
+      });
+      expect(Object.keys(res.body).sort()).toEqual(Object.keys(current.body).sort());
+    });
+
     it('starts a 6-week bezwaar clock; one open bezwaar at a time; a decided bezwaar is final', async () => {
       expect(
         await refused(() => ik.post('consulentWmo', path(id, 'bezwaren'), { receivedDate: '2026-06-10' })),

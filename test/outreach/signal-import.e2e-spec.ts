@@ -1,3 +1,4 @@
+import { AuditService } from '@app/audit';
 import { Clock } from '@app/core';
 import { MUNICIPALITY_IDS } from '@app/reference';
 import { createHousehold, nextBsn } from '../households/household-kit';
@@ -53,7 +54,8 @@ describe('outreach: vroegsignalering CSV import', () => {
     const first = await upload(file);
     expect(first.status).toBe(201);
     const references = first.body.report.filter((l: { status: string }) => l.status === 'accepted');
-    expect(first.body).toMatchObject({ lines: 6, accepted: 3, duplicates: 1, invalid: 2, notStored: 0 });
+    expect(first.body).toMatchObject({ lines: 6, accepted: 3, duplicates: 1, invalid: 2 });
+    expect(first.body).not.toHaveProperty('notStored');
     expect(first.body.report).toEqual([
       { line: 2, status: 'accepted', reference: references[0].reference },
       { line: 3, status: 'accepted', reference: references[1].reference },
@@ -141,14 +143,22 @@ describe('outreach: vroegsignalering CSV import', () => {
     expect(log).toEqual([{ data_subject_type: 'person', data_subject_id: members[0].personId }]);
   });
 
-  it('never half-imports: each line is stored with its log entry or reported; uploading again completes it', async () => {
+  it('is all or nothing: a storage failure midway stores no signal, no import and no log row', async () => {
     await t.db.query(`CREATE FUNCTION refuse_faalbank() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.creditor = 'Faalbank' THEN RAISE EXCEPTION 'storage failed'; END IF; RETURN NEW; END $$`);
     await t.db.query(`CREATE TRIGGER refuse_faalbank BEFORE INSERT ON arrears_signal
       FOR EACH ROW EXECUTE FUNCTION refuse_faalbank()`);
     const before = await outreachCounts(t);
+    const logRows = async () =>
+      (
+        await t.db.query(
+          `SELECT count(*)::int AS n FROM processing_log WHERE processing_activity_id = 'outreach.signals.import'`,
+        )
+      ).rows[0].n;
+    const logBefore = await logRows();
     const lines = Array.from({ length: 2500 }, (_, i) => csvLine({ bsn: bsn(), houseNumber: i + 1 }));
     lines.splice(2100, 0, csvLine({ bsn: bsn(), creditor: 'Faalbank' }));
+    lines.splice(10, 0, csvLine({ bsn: '123456789' }));
     const file = csv(...lines);
     let failed;
     try {
@@ -157,41 +167,25 @@ describe('outreach: vroegsignalering CSV import', () => {
       await t.db.query('DROP TRIGGER refuse_faalbank ON arrears_signal');
       await t.db.query('DROP FUNCTION refuse_faalbank()');
     }
-    // Stored in chunks of 500 lines: the fifth chunk failed as a whole and is reported, as is the rest.
     expect(failed.status).toBe(500);
     expect(failed.headers['content-type']).toMatch(PROBLEM);
-    expect(failed.body).toMatchObject({
-      lines: 2501,
-      accepted: 2000,
-      duplicates: 0,
-      invalid: 0,
-      notStored: 501,
-    });
-    const notStored = failed.body.report.filter((l: { status: string }) => l.status === 'not_stored');
-    expect(notStored.map((l: { line: number }) => l.line)).toEqual(
-      Array.from({ length: 501 }, (_, i) => 2002 + i),
+    expect(failed.body.detail).toBe(
+      'Er is niets opgeslagen door een storing; upload het bestand later opnieuw.',
     );
-    const stored = async () => (await outreachCounts(t)).signals - before.signals;
-    expect(await stored()).toBe(2000);
-    const { rows: batch } = await t.db.query(
-      'SELECT accepted, not_stored FROM arrears_signal_import WHERE id = $1',
-      [failed.body.importId],
-    );
-    expect(batch).toEqual([{ accepted: 2000, not_stored: 501 }]);
-    const logged = async (importId: string) =>
-      (
-        await t.db.query(
-          `SELECT count(*)::int AS n FROM processing_log WHERE resource_id = $1 AND action = 'create'`,
-          [importId],
-        )
-      ).rows[0].n;
-    expect(await logged(failed.body.importId)).toBe(2000);
+    expect(JSON.stringify(failed.body)).not.toMatch(/Faalbank|storage failed/);
+    expect(await outreachCounts(t)).toEqual(before);
+    expect(await logRows()).toBe(logBefore);
+    await expect(t.app.get(AuditService).verifyChain()).resolves.toMatchObject({ ok: true });
 
     const again = await upload(file);
     expect(again.status).toBe(201);
-    expect(again.body).toMatchObject({ accepted: 501, duplicates: 2000, notStored: 0 });
-    expect(await stored()).toBe(2501);
-    expect(await logged(again.body.importId)).toBe(501);
+    expect(again.body).toMatchObject({ lines: 2502, accepted: 2501, duplicates: 0, invalid: 1 });
+    expect((await outreachCounts(t)).signals - before.signals).toBe(2501);
+    const { rows: logged } = await t.db.query(
+      `SELECT count(*)::int AS n FROM processing_log WHERE resource_id = $1 AND resource_type = 'Signal'`,
+      [again.body.importId],
+    );
+    expect(logged[0].n).toBe(2501);
   });
 
   it('refuses a wrong header, a wrong encoding, an empty file and a 50 MB file, importing nothing', async () => {
@@ -302,5 +296,11 @@ describe('outreach: vroegsignalering CSV import', () => {
       res.body.importId,
     ]);
     expect(rows[0].n).toBe(9_700);
+    const { rows: logged } = await t.db.query(
+      `SELECT count(*)::int AS n FROM processing_log WHERE resource_id = $1 AND resource_type = 'Signal'`,
+      [res.body.importId],
+    );
+    expect(logged[0].n).toBe(9_700);
+    await expect(t.app.get(AuditService).verifyChain()).resolves.toMatchObject({ ok: true });
   });
 });

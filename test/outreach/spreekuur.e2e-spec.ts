@@ -192,6 +192,11 @@ describe('outreach: spreekuur contacts', () => {
       expect(seen.access).toBe('index');
       expect(seen.contacts).toBeUndefined();
     }
+    // The case team reads the linked contact; only the coach who logged it changes it.
+    const patch = (as: LoggedIn, note: string) =>
+      t.http().patch(`/api/v1/outreach/spreekuur/contacts/${contact.id}`).set(kit.bearer(as)).send({ note });
+    for (const member of [wmo, coachC]) expect((await patch(member, 'Door het team')).status).toBe(403);
+    expect((await patch(coachA, 'Door de coach')).body).toMatchObject({ note: 'Door de coach' });
   });
 
   it('creates a real referral through Households when a linked visitor is referred to KBL', async () => {

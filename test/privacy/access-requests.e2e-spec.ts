@@ -1,12 +1,37 @@
+import { DemoBudgetsSeeder } from '@app/budgets';
 import { Clock, FixedClock } from '@app/core';
 import { DemoHouseholdsSeeder } from '@app/households';
+import { DemoIndicationsSeeder } from '@app/indications';
+import { DemoOutreachSeeder } from '@app/outreach';
+import { DemoPlansSeeder } from '@app/plans';
+import { DemoReviewsSeeder } from '@app/reviews';
 import { ORGANISATION_IDS } from '@app/reference';
 import { nextBsn } from '../households/household-kit';
 import { IdentityKit } from '../identity/identity-kit';
 import { createTestApp, TestApp } from '../setup/test-app';
+import { CaseText, writePlanAndBudget } from './case-records';
 import { binary, NOT_PRIVACY_OFFICERS, pdfText, requester } from './privacy-kit';
 
 const REQUESTS = '/api/v1/privacy/access-requests';
+
+/** Plan and budget text about the person (in the export) and about the household (left out). */
+/** The free text of a case review of the person's household (never in their export). */
+const REVIEW_TEXT = {
+  findings: 'Bespreking: de partner houdt de post achter',
+  action: 'Regisseur spreekt de partner aan op de post',
+  leerpunt: 'Vroeg met beide partners praten werkt beter',
+};
+const TEXT: CaseText = {
+  ownWords: 'Wij willen als gezin rust over geld, ook voor oma Lieske',
+  goal: 'Ik heb een betalingsregeling met de energieleverancier',
+  note: 'Let op: eerdere regeling liep vast bij de verhuurder',
+  action: 'Belt maandag de energieleverancier',
+  outcome: 'De regeling loopt, eerste termijn betaald',
+  justification: 'Koelkast kapot; zonder koelkast lukt het boodschappenplan niet',
+  payee: 'Kringloopwinkel De Vondst',
+  motivation: 'Goedkoper dan bijzondere bijstand en past bij het doel',
+  reference: 'factuur KV-2026-0815',
+};
 
 interface PersonRow {
   id: string;
@@ -49,6 +74,7 @@ describe('privacy: AVG art. 15 access requests and the one export', () => {
   let coMember: PersonRow;
   let householdId: string;
   let requestId: string;
+  let reviewId: string;
   let exported: ExportJson;
   let exportText: string;
 
@@ -57,15 +83,22 @@ describe('privacy: AVG art. 15 access requests and the one export', () => {
     kit = new IdentityKit(t);
     r = requester(t, kit);
     await kit.seedDemoUsers();
+    // The demo data of every module, as the demo start seeds it.
     await t.app.get(DemoHouseholdsSeeder).seed();
+    await t.app.get(DemoIndicationsSeeder).seed();
+    await t.app.get(DemoPlansSeeder).seed();
+    await t.app.get(DemoBudgetsSeeder).seed();
+    await t.app.get(DemoOutreachSeeder).seed();
+    await t.app.get(DemoReviewsSeeder).seed();
     // A seeded parent who gave a consent, in a household of several members led by the Wmo consulent.
     const { rows } = await t.db.query(
       `SELECT c.person_id, c.household_id FROM consent c
          JOIN household_member m ON m.person_id = c.person_id AND m.household_id = c.household_id
          JOIN case_team_member ct ON ct.household_id = c.household_id AND ct.case_role = 'regisseur'
          JOIN user_account u ON u.id = ct.user_id AND u.email = 'consulent.wmo@demo.gezinsplan.nl'
-        WHERE m.relation = 'parent'
+        WHERE m.relation = 'parent' AND u.email = 'consulent.wmo@demo.gezinsplan.nl'
           AND (SELECT count(*) FROM household_member o WHERE o.household_id = c.household_id) >= 2
+          AND EXISTS (SELECT 1 FROM plan p WHERE p.household_id = c.household_id)
         ORDER BY c.household_id LIMIT 1`,
     );
     householdId = rows[0].household_id;
@@ -78,7 +111,9 @@ describe('privacy: AVG art. 15 access requests and the one export', () => {
     coMember = others.find((p) => members.rows.some((m: { person_id: string }) => m.person_id === p.id))!;
     for (const p of [person, coMember]) kit.secrets.add(p.bsn);
 
-    // Case work that names the person, or their household.
+    // Case work that names the person, or their household: plan and maatwerkbudget ...
+    await writePlanAndBudget(t, kit, householdId, person.id, '2026-11-20', TEXT);
+    // ... and the household dossier.
     expect((await r.get('consulentWmo', `/api/v1/households/${householdId}`)).status).toBe(200);
     const add = (path: string, body: object) =>
       r.post('consulentWmo', `/api/v1/households/${householdId}/${path}`, body);
@@ -110,6 +145,16 @@ describe('privacy: AVG art. 15 access requests and the one export', () => {
         })
       ).status,
     ).toBe(201);
+    // A case review of the household by the teamleider: its free text is about the whole household.
+    const review = await r.post('teamleider', `/api/v1/households/${householdId}/case-reviews`, {
+      reviewedOn: '2026-11-16',
+      participants: ['teamleider', 'regisseur'],
+      findings: REVIEW_TEXT.findings,
+      actions: [{ description: REVIEW_TEXT.action, owner: 'regisseur', dueOn: '2026-12-01' }],
+      leerpunten: [{ theme: 'regie', text: REVIEW_TEXT.leerpunt }],
+    });
+    expect(review.status).toBe(201);
+    reviewId = review.body.id;
     // A refused attempt from outside the municipality, and an emergency opening.
     expect((await r.get('consulentHeuvelland', `/api/v1/households/${householdId}`)).status).toBe(404);
     expect(
@@ -172,26 +217,66 @@ describe('privacy: AVG art. 15 access requests and the one export', () => {
     exportText = (res.body as Buffer).toString('utf8');
     exported = JSON.parse(exportText);
     expect(exported.format).toBe('gezinsplan.avg-inzage.v1');
-    expect(exported.parts.map((p) => p.name)).toEqual(['households', 'access-requests']);
+    expect(exported.parts.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['households', 'plans', 'budgets', 'access-requests']),
+    );
 
     const sources = new Set(
       exported.parts.flatMap((p) => p.records.map((x) => `${x.source.type}:${x.source.id}`)),
     );
     expect(sources).toContain(`person:${person.id}`);
+    // Every column of every module that holds a person id (or a list of them), in any table.
     const { rows: columns } = await t.db.query(
-      `SELECT table_name, column_name FROM information_schema.columns
-        WHERE table_schema = 'public' AND column_name LIKE '%person_id' AND data_type = 'uuid'`,
+      `SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c
+         JOIN information_schema.tables t USING (table_schema, table_name)
+        WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
+          AND (c.column_name LIKE '%person_id' AND c.data_type = 'uuid'
+               OR c.column_name LIKE '%person_ids' AND c.udt_name = '_uuid')`,
     );
     const walked: string[] = [];
-    for (const { table_name, column_name } of columns) {
-      const { rows } = await t.db.query(`SELECT id FROM "${table_name}" WHERE "${column_name}" = $1`, [
-        person.id,
-      ]);
+    for (const { table_name, column_name, data_type } of columns) {
+      const match = data_type === 'uuid' ? `"${column_name}" = $1` : `$1 = ANY ("${column_name}")`;
+      const { rows } = await t.db.query(`SELECT id FROM "${table_name}" WHERE ${match}`, [person.id]);
       for (const row of rows) walked.push(`${table_name}:${row.id}`);
     }
-    // Membership, representative, consent, person-level referral and this access request at least.
-    expect(walked.length).toBeGreaterThanOrEqual(5);
+    const tables = new Set(walked.map((w) => w.split(':')[0]));
+    for (const table of ['household_member', 'representative', 'consent', 'referral', 'access_request'])
+      expect(tables).toContain(table);
+    for (const table of ['plan_goal', 'plan_action', 'plan_version', 'budget_request'])
+      expect(tables).toContain(table);
+    // A case review names the household, not the person: listed (when, how many actions and leerpunten)
+    // for the households the person lived in on the day of the review, without its text.
+    expect(exported.parts.map((p) => p.name)).toContain('reviews');
+    expect(sources).toContain(`case_review:${reviewId}`);
+    const { rows: reviewsOfHouseholds } = await t.db.query(
+      `SELECT 'case_review:' || r.id AS source FROM case_review r JOIN household_member m
+          ON m.household_id = r.household_id AND m.person_id = $1
+         AND r.reviewed_on >= m.joined_on AND (m.left_on IS NULL OR r.reviewed_on <= m.left_on)`,
+      [person.id],
+    );
+    for (const { source } of reviewsOfHouseholds) expect(sources).toContain(source);
+    const reviewSources = [...sources].filter((x) => x.startsWith('case_review:'));
+    expect(reviewSources.sort()).toEqual(reviewsOfHouseholds.map((x) => x.source).sort());
     for (const record of walked) expect(sources).toContain(record);
+    // Records that name the person through another record: their payments, their goals' evaluations.
+    const payments = await t.db.query(
+      `SELECT p.id FROM budget_payment p JOIN budget_request r ON r.id = p.request_id WHERE r.person_id = $1`,
+      [person.id],
+    );
+    expect(payments.rows.length).toBeGreaterThan(0);
+    for (const { id } of payments.rows) expect(sources).toContain(`budget_payment:${id}`);
+    expect([...sources].some((x) => x.startsWith('plan_evaluation_outcome:'))).toBe(true);
+    for (const own of [
+      TEXT.goal,
+      TEXT.note,
+      TEXT.action,
+      TEXT.outcome,
+      TEXT.justification,
+      TEXT.payee,
+      TEXT.motivation,
+      TEXT.reference,
+    ])
+      expect(exportText).toContain(own);
 
     const fields = new Map(
       exported.parts[0].records
@@ -202,7 +287,7 @@ describe('privacy: AVG art. 15 access requests and the one export', () => {
     expect(fields.get('familyName')).toBe(person.family_name);
   });
 
-  it('contains no personal data of anyone else', () => {
+  it('contains no personal data of anyone else', async () => {
     const values = new Set(
       exported.parts.flatMap((p) => p.records.flatMap((x) => x.fields.map((f) => String(f.value)))),
     );
@@ -210,8 +295,22 @@ describe('privacy: AVG art. 15 access requests and the one export', () => {
       expect(exportText).not.toContain(other.bsn);
       if (other.given_names !== person.given_names) expect(values).not.toContain(other.given_names);
     }
-    // The household-level referral is listed without its reason, which may be about others.
+    // The household-level referral is listed without its reason, which may be about others; the same
+    // for the plan's own words.
     expect(exportText).not.toContain('maandbudget van de partner');
+    expect(exportText).not.toContain(TEXT.ownWords);
+    for (const text of Object.values(REVIEW_TEXT)) expect(exportText).not.toContain(text);
+    // Goals, actions and budget requests of other members are not in it.
+    const { rows: othersRecords } = await t.db.query(
+      `SELECT 'plan_goal:' || id AS source FROM plan_goal WHERE owner_person_id <> $1 AND household_id = $2
+       UNION SELECT 'plan_action:' || id FROM plan_action WHERE actor_person_id <> $1 AND household_id = $2
+       UNION SELECT 'budget_request:' || id FROM budget_request WHERE person_id IS DISTINCT FROM $1 AND household_id = $2`,
+      [person.id, householdId],
+    );
+    const exportedSources = new Set(
+      exported.parts.flatMap((p) => p.records.map((x) => `${x.source.type}:${x.source.id}`)),
+    );
+    for (const { source } of othersRecords) expect(exportedSources).not.toContain(source);
     const referrals = exported.parts[0].records.filter((x) => x.source.type === 'referral');
     expect(referrals).toHaveLength(2);
     expect(referrals.find((x) => x.note)?.fields.map((f) => f.key)).not.toContain('reason');
@@ -370,5 +469,58 @@ describe('privacy: AVG art. 15 access requests and the one export', () => {
         (await r.post(role, `${REQUESTS}/${requestId}/delivery`, { deliveredOn: '2026-11-20' })).status,
       ).toBe(403);
     }
+  });
+
+  it('extends the term once by two months (AVG art. 12 lid 3), within the first month, with a reason', async () => {
+    const received = await r.post('privacyOfficer', REQUESTS, {
+      bsn: person.bsn,
+      receivedOn: '2026-11-02',
+      channel: 'digitaal',
+    });
+    expect(received.body).toMatchObject({ deadline: '2026-12-02', extension: null });
+    const extend = (id: string, body: object, as: Parameters<typeof r.post>[0] = 'privacyOfficer') =>
+      r.post(as, `${REQUESTS}/${id}/extension`, body);
+    const body = {
+      reason: 'Gegevens uit vier domeinen en drie organisaties over tien jaar; veel verzoeken tegelijk.',
+      informedOn: '2026-11-19',
+    };
+    for (const role of NOT_PRIVACY_OFFICERS)
+      expect((await extend(received.body.id, body, role)).status).toBe(403);
+    const invalid = async (overrides: object, name: string) => {
+      const res = await extend(received.body.id, { ...body, ...overrides });
+      expect(res.status).toBe(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(name);
+    };
+    await invalid({ reason: 'druk' }, 'reason');
+    await invalid({ informedOn: '2026-11-21' }, 'informedOn');
+    await invalid({ informedOn: '2026-11-01' }, 'informedOn');
+    await invalid({ informedOn: '2026-11-31' }, 'informedOn');
+
+    const res = await extend(received.body.id, body);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      originalDeadline: '2026-12-02',
+      deadline: '2027-02-02',
+      daysLeft: 74,
+      overdue: false,
+      extension: { deadline: '2027-02-02', reason: body.reason, informedOn: '2026-11-19' },
+    });
+    expect((await r.get('privacyOfficer', `${REQUESTS}/${received.body.id}`)).body.deadline).toBe(
+      '2027-02-02',
+    );
+    // Once only; and not after the first month.
+    expect((await extend(received.body.id, body)).status).toBe(409);
+    const late = await r.post('privacyOfficer', REQUESTS, {
+      bsn: coMember.bsn,
+      receivedOn: '2026-09-01',
+      channel: 'balie',
+    });
+    expect((await extend(late.body.id, { ...body, informedOn: '2026-09-15' })).status).toBe(409);
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n FROM access_audit WHERE processing_activity_id = 'privacy.access-request.export'
+          AND action = 'update' AND resource_id = $1`,
+      [received.body.id],
+    );
+    expect(rows[0].n).toBe(1);
   });
 });

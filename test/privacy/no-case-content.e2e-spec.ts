@@ -102,6 +102,10 @@ describe('privacy: the privacy officer sees no case content (rule 7)', () => {
     const text = pdfText(pdf.res.body as Buffer);
     expect(text).toContain('Xanthe');
     expect(text).not.toContain('Ysolde');
+    await neutral('POST', `${requests}/:id/extension`, `/api/v1${requests}/${request.id}/extension`, {
+      reason: 'Gegevens uit vier domeinen; veel verzoeken tegelijk.',
+      informedOn: '2026-11-20',
+    });
     await neutral('POST', `${requests}/:id/delivery`, `/api/v1${requests}/${request.id}/delivery`, {
       deliveredOn: '2026-11-20',
     });

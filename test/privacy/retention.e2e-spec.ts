@@ -1,15 +1,32 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { DemoBudgetsSeeder } from '@app/budgets';
 import { Clock, FixedClock } from '@app/core';
 import { DemoHouseholdsSeeder } from '@app/households';
 import { DEMO_EMAILS } from '@app/identity';
+import { PRODUCT_IDS } from '@app/indications';
+import { DemoPlansSeeder } from '@app/plans';
 import { RETENTION_LOCK, RetentionScheduler } from '@app/privacy';
 import { createHousehold, householdBody, nextBsn, userId } from '../households/household-kit';
 import { IdentityKit } from '../identity/identity-kit';
 import { createTestApp, TestApp } from '../setup/test-app';
+import { CaseText, writePlanAndBudget } from './case-records';
 import { NOT_PRIVACY_OFFICERS, requester } from './privacy-kit';
 
 const RUNS = '/api/v1/privacy/retention/runs';
 const POLICY = '/api/v1/privacy/retention/policy';
+
+/** Plan and budget text of the first household; every piece names the family. */
+const TEXT: CaseText = {
+  ownWords: 'Familie Quarlesworth wil rust over geld',
+  goal: 'Xanthe Quarlesworth heeft een betalingsregeling',
+  note: 'Quarlesworth had eerder een regeling bij de verhuurder',
+  action: 'Xanthe belt de energieleverancier',
+  outcome: 'Quarlesworth betaalt de eerste termijn',
+  justification: 'Koelkast van familie Quarlesworth kapot',
+  payee: 'Quarlesworth Witgoed',
+  motivation: 'Goedkoper dan bijzondere bijstand voor Quarlesworth',
+  reference: 'factuur Quarlesworth 0815',
+};
 
 interface RunBody {
   id: string;
@@ -39,7 +56,47 @@ const MONITOR_QUERIES = [
   `SELECT household_id, status, to_organisation_id, count(*)::int AS n FROM referral GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
   `SELECT household_id, category, count(*)::int AS n FROM consent GROUP BY 1, 2 ORDER BY 1, 2`,
   `SELECT household_id, kind, count(*)::int AS n FROM representative GROUP BY 1, 2 ORDER BY 1, 2`,
+  `SELECT g.household_id, v.number, v.status, v.agreed_on, g.life_domain, g.owner_type, g.target_date, g.status AS goal,
+          count(*)::int AS n
+     FROM plan_goal g JOIN plan_version v ON v.id = g.version_id GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`,
+  `SELECT household_id, due_on, done, count(*)::int AS n FROM plan_action GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  `SELECT household_id, life_domain, status, count(*)::int AS n FROM plan_evaluation_outcome GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  `SELECT household_id, status, replaced_schemes, amount_cents, paid_cents, requested_on, count(*)::int AS n
+     FROM budget_request GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
+  `SELECT household_id, amount_cents, paid_on, count(*)::int AS n FROM budget_payment GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  `SELECT household_id, pillar, product_id, status, melding_date, count(*)::int AS n FROM indication
+     GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+  `SELECT budget_id, kind, sum(committed_delta_cents)::bigint AS c, sum(paid_delta_cents)::bigint AS p
+     FROM budget_ledger_entry GROUP BY 1, 2 ORDER BY 1, 2`,
+  `SELECT household_id, reviewed_on, next_review_on, cardinality(participants) AS participants, count(*)::int AS n
+     FROM case_review GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+  `SELECT household_id, due_on, done_on, count(*)::int AS n FROM case_review_action GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  `SELECT household_id, theme, count(*)::int AS n FROM case_review_leerpunt GROUP BY 1, 2 ORDER BY 1, 2`,
 ];
+/** A case review by the teamleider of the regisseur's team; every free text names the family. */
+const REVIEW = {
+  reviewedOn: '2026-11-02',
+  participants: ['teamleider', 'mevr. Quarlesworth-Zeelenberg (mentor)'],
+  findings: 'Bij Quarlesworth loopt de regeling',
+  actions: [
+    { description: 'Xanthe Quarlesworth bellen over de termijn', owner: 'Xanthe', dueOn: '2026-12-01' },
+  ],
+  leerpunten: [{ theme: 'financien', text: 'Quarlesworth had baat bij een vroege regeling' }],
+};
+/** The plan and budget text of a household, to check that it is gone. */
+const CASE_TEXT = `SELECT
+    (SELECT json_agg(own_words) FROM plan_version WHERE household_id = $1) AS own_words,
+    (SELECT json_agg(json_build_array(description, internal_note)) FROM plan_goal WHERE household_id = $1) AS goals,
+    (SELECT json_agg(description) FROM plan_action WHERE household_id = $1) AS actions,
+    (SELECT json_agg(outcome) FROM plan_evaluation_outcome WHERE household_id = $1) AS outcomes,
+    (SELECT json_agg(json_build_array(justification, payee_name, payee_iban, motivation))
+       FROM budget_request WHERE household_id = $1) AS requests,
+    (SELECT json_agg(reference) FROM budget_payment WHERE household_id = $1) AS payments,
+    (SELECT json_agg(json_build_array(reason, notes)) FROM indication WHERE household_id = $1) AS indications,
+    (SELECT json_agg(json_build_array(findings, participants)) FROM case_review WHERE household_id = $1) AS reviews,
+    (SELECT json_agg(json_build_array(description, owner)) FROM case_review_action WHERE household_id = $1)
+      AS review_actions,
+    (SELECT json_agg(text) FROM case_review_leerpunt WHERE household_id = $1) AS leerpunten`;
 
 describe('privacy: retention anonymises closed cases past their period, keeping the counts', () => {
   const clock = new FixedClock(new Date('2026-11-20T10:00:00Z'));
@@ -81,13 +138,15 @@ describe('privacy: retention anonymises closed cases past their period, keeping 
     r = requester(t, kit);
     await kit.seedDemoUsers();
     await t.app.get(DemoHouseholdsSeeder).seed();
+    await t.app.get(DemoPlansSeeder).seed();
+    await t.app.get(DemoBudgetsSeeder).seed();
     const a = await household('wmoLongAgo', { regisseurPillar: 'WMO' });
     await household('wmoRecent', { regisseurPillar: 'WMO' });
     await household('shv', { regisseurPillar: 'SHV' });
     await household('shvJeugd', { regisseurPillar: 'SHV' });
     await household('noPillarDue', { regisseurPillar: undefined });
     await household('noPillarTomorrow', { regisseurPillar: undefined });
-    await household('active', { regisseurPillar: 'WMO' });
+    const active = await household('active', { regisseurPillar: 'WMO' });
     const wmo = 'consulentWmo' as const;
     expect(
       (
@@ -138,6 +197,24 @@ describe('privacy: retention anonymises closed cases past their period, keeping 
         })
       ).status,
     ).toBe(201);
+    // A plan agreed with Xanthe and a maatwerkbudget paid for her (bijzondere bijstand: Participatie).
+    const xanthe = a.members.find((m) => m.person.bsn === bsns.wmoLongAgo)!.personId;
+    await writePlanAndBudget(t, kit, h.wmoLongAgo, xanthe, '2026-11-20', TEXT);
+    const indication = await r.post(wmo, `/api/v1/households/${h.wmoLongAgo}/indications`, {
+      pillar: 'WMO',
+      productId: PRODUCT_IDS.wmoHulpBijHetHuishouden,
+      personId: xanthe,
+      meldingDate: '2026-06-01',
+      reason: 'Xanthe Quarlesworth redt het huishouden niet meer',
+      notes: 'Dochter Quarlesworth helpt op zaterdag',
+    });
+    expect(indication.status).toBe(201);
+    const activeParent = active.members.find((m) => m.person.bsn === bsns.active)!.personId;
+    await writePlanAndBudget(t, kit, h.active, activeParent, '2026-11-20', TEXT);
+    for (const key of ['wmoLongAgo', 'active'])
+      expect((await r.post('teamleider', `/api/v1/households/${h[key]}/case-reviews`, REVIEW)).status).toBe(
+        201,
+      );
     await close('wmoLongAgo', '2010-05-01'); // Wmo 15 years: due since 2025-05-01
     await close('wmoRecent', '2012-01-01'); // due on 2027-01-01
     await close('shv', '2021-06-01'); // SHV 5 years: due since 2026-06-01
@@ -163,6 +240,7 @@ describe('privacy: retention anonymises closed cases past their period, keeping 
   it('lists in a dry run exactly the cases that are due, and changes nothing', async () => {
     const persons = (await t.db.query(`SELECT * FROM person ORDER BY id`)).rows;
     const households = (await t.db.query(`SELECT * FROM household ORDER BY id`)).rows;
+    const caseText = (await t.db.query(CASE_TEXT, [h.wmoLongAgo])).rows;
     const res = await r.post('privacyOfficer', RUNS, { dryRun: true });
     expect(res.status).toBe(201);
     dryRun = res.body;
@@ -175,7 +253,7 @@ describe('privacy: retention anonymises closed cases past their period, keeping 
     expect(dryRun.households).toEqual([
       expect.objectContaining({
         householdId: h.wmoLongAgo,
-        pillars: ['WMO'],
+        pillars: ['PARTICIPATIE', 'WMO'],
         retentionYears: 15,
         dueOn: '2025-05-01',
         personsAnonymised: 1,
@@ -199,6 +277,8 @@ describe('privacy: retention anonymises closed cases past their period, keeping 
     expect(JSON.stringify(res.body)).not.toMatch(/Quarlesworth|Zonnewijzerpad|Xanthe/);
     expect((await t.db.query(`SELECT * FROM person ORDER BY id`)).rows).toEqual(persons);
     expect((await t.db.query(`SELECT * FROM household ORDER BY id`)).rows).toEqual(households);
+    expect((await t.db.query(CASE_TEXT, [h.wmoLongAgo])).rows).toEqual(caseText);
+    expect(JSON.stringify(caseText)).toContain(TEXT.reference);
   });
 
   it('anonymises exactly the due cases; monitor counts stay the same and the log is kept', async () => {
@@ -268,6 +348,26 @@ describe('privacy: retention anonymises closed cases past their period, keeping 
     );
     expect(JSON.stringify(text.rows[0])).not.toMatch(/Quarlesworth|043/);
     expect(text.rows[0].reps).toEqual([['[geanonimiseerd]', null, '[geanonimiseerd]']]);
+    // So is the text of the plan (also in its agreed version) and of the maatwerkbudget ...
+    const erased = (await t.db.query(CASE_TEXT, [h.wmoLongAgo])).rows[0];
+    expect(JSON.stringify(erased)).not.toMatch(/Quarlesworth|Xanthe|NL91/);
+    expect(erased.payments).toEqual(['[geanonimiseerd]']);
+    expect(erased.indications).toEqual([['[geanonimiseerd]', '[geanonimiseerd]']]);
+    // ... and of the case review: findings, each participant, the action, the leerpunt (theme and dates stay).
+    const marker = '[geanonimiseerd]';
+    expect(erased.reviews).toEqual([[marker, [marker, marker]]]);
+    expect(erased.review_actions).toEqual([[marker, marker]]);
+    expect(erased.leerpunten).toEqual([marker]);
+    expect(res.body.households[0].recordsChanged).toMatchObject({
+      plans: expect.any(Number),
+      budgets: expect.any(Number),
+      indications: 1,
+      reviews: 3,
+    });
+    // ... but not of the household the child moved to, which stays active.
+    const activeText = JSON.stringify((await t.db.query(CASE_TEXT, [h.active])).rows[0]);
+    expect(activeText).toContain(TEXT.reference);
+    expect(activeText).toContain(REVIEW.findings);
 
     expect(await monitor()).toEqual(before);
 
@@ -326,6 +426,20 @@ describe('privacy: retention anonymises closed cases past their period, keeping 
     await expect(
       t.db.query(`UPDATE household SET street = NULL WHERE id = $1`, [h.active]),
     ).rejects.toMatchObject({ constraint: 'household_anonymised_has_no_address' });
+    // An agreed plan version stays frozen: only retention's blanking of a closed household passes.
+    const frozen = { constraint: 'plan_version_frozen' };
+    await expect(
+      t.db.query(`UPDATE plan_goal SET description = 'Xanthe' WHERE household_id = $1`, [h.wmoLongAgo]),
+    ).rejects.toMatchObject(frozen);
+    await expect(
+      t.db.query(`UPDATE plan_goal SET status = 'behaald' WHERE household_id = $1`, [h.wmoLongAgo]),
+    ).rejects.toMatchObject(frozen);
+    await expect(
+      t.db.query(
+        `UPDATE plan_version SET own_words = '[geanonimiseerd]' WHERE household_id = $1 AND status = 'vastgesteld'`,
+        [h.active],
+      ),
+    ).rejects.toMatchObject(frozen);
   });
 
   it('finds nothing more to do on the same day, and an anonymised person no longer has a BSN', async () => {

@@ -13,6 +13,7 @@ import { IndicationsPersonData } from './indications-person-data';
 import { IndicationsController } from './indications.controller';
 import { IndicationsRepository } from './indications.repository';
 import { IndicationsService } from './indications.service';
+import { ProcedureDeadlinesService } from './procedure-deadlines.service';
 import { ProcedureService } from './procedure.service';
 import { WorklistController } from './worklist.controller';
 import { WorklistService } from './worklist.service';
@@ -39,8 +40,9 @@ import { WorklistService } from './worklist.service';
     WorklistService,
     DemoIndicationsSeeder,
     IndicationsPersonData,
+    ProcedureDeadlinesService,
   ],
-  exports: [IndicationsService, CatalogueService, DemoIndicationsSeeder],
+  exports: [IndicationsService, CatalogueService, DemoIndicationsSeeder, ProcedureDeadlinesService],
 })
 export class IndicationsModule implements OnModuleInit {
   constructor(

@@ -143,7 +143,10 @@ export class IndicationsService {
       if (dto.endDate && startDate && dto.endDate < startDate) {
         throw DomainError.invalidField('endDate', 'Het einde ligt vóór het begin van de voorziening.');
       }
-      const stored = await this.repository.update(m, row, { ...dto }, this.clock.now());
+      // Only the fields sent: the DTO's absent optional fields are own properties set to undefined,
+      // which would blank the answer (and the deadline's facts) although the row keeps them.
+      const changes = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined));
+      const stored = await this.repository.update(m, row, changes, this.clock.now());
       return this.writer.respond(m, ability, stored, 'update');
     });
   }

@@ -5,6 +5,6 @@ export * from './outreach.module';
 export * from './outreach.vocabulary';
 export * from './signals/signal-csv';
 export * from './signals/signal-import.service';
-export * from './signals/signal-retention.service';
 export * from './signals/wgs-clock';
 export * from './spreekuur/coach-locations.service';
+export * from './spreekuur/last-contacts.service';

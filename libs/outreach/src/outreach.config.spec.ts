@@ -8,8 +8,11 @@ describe('outreach configuration', () => {
 
   it('applies defaults', () => {
     delete process.env.OUTREACH_SIGNAL_RETENTION_DAYS;
-    delete process.env.OUTREACH_RETENTION_JOB;
-    expect(outreachConfig()).toEqual({ signalRetentionDays: 180, retentionJobEnabled: true });
+    delete process.env.OUTREACH_CONTACT_RETENTION_DAYS;
+    expect(outreachConfig()).toEqual({
+      signalRetentionDays: 180,
+      contactRetentionDays: 730,
+    });
   });
 
   it('names an invalid retention period', () => {
@@ -17,8 +20,8 @@ describe('outreach configuration', () => {
     expect(() => outreachConfig()).toThrow(/Invalid outreach configuration: OUTREACH_SIGNAL_RETENTION_DAYS/);
   });
 
-  it('names an invalid job switch', () => {
-    process.env.OUTREACH_RETENTION_JOB = 'sometimes';
-    expect(() => outreachConfig()).toThrow(/OUTREACH_RETENTION_JOB/);
+  it('names an invalid contact retention period', () => {
+    process.env.OUTREACH_CONTACT_RETENTION_DAYS = '4000';
+    expect(() => outreachConfig()).toThrow(/OUTREACH_CONTACT_RETENTION_DAYS/);
   });
 });

@@ -36,7 +36,9 @@
  *   test/privacy checks that every row with a `*person_id` column naming the person is in the export.
  * - anonymise keeps what aggregates count (pillar, product category, dates, status, amounts) and removes
  *   names, identifying numbers and free text; it must be idempotent and use the given manager.
- * - Outreach signals follow their own retention (unanswered signals are deleted by outreach itself).
+ * - Records with a period of their own (not tied to a closed household) register a sweep instead:
+ *   `retention.registerSweep({ name, policy, expire })` (see RetentionSweep; outreach signals and spreekuur
+ *   contacts do). Each run calls expire(referenceDate, manager); a dry run rolls it back.
  */
 export * from './access-requests/access-export.document';
 export * from './access-requests/avg-deadline';

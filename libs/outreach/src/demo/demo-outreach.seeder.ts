@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock } from '@app/core';
+import { addDays, Clock } from '@app/core';
 import { HouseholdsService } from '@app/households';
 import { DEMO_EMAILS, UsersService } from '@app/identity';
 import { MUNICIPALITY_IDS, ORGANISATION_IDS, ReferenceService } from '@app/reference';
@@ -12,7 +12,6 @@ import {
   SPREEKUUR_TOPICS,
   SpreekuurTopic,
 } from '../outreach.vocabulary';
-import { addDays } from '../signals/wgs-clock';
 import { SignalImportService } from '../signals/signal-import.service';
 import { REQUIRED_COLUMNS } from '../signals/signal-csv';
 import { seededRandom, syntheticBsn } from './demo-random';

@@ -12,6 +12,6 @@ export class SignalImport {
   @Column({ type: 'int' }) accepted: number;
   @Column({ type: 'int' }) duplicates: number;
   @Column({ type: 'int' }) invalid: number;
-  /** Lines not (yet) stored: counts down while the chunks are stored; above 0 after a storage failure. */
+  /** Always 0: an import is stored whole or not at all (the column dates from chunked imports). */
   @Column({ name: 'not_stored', type: 'int' }) notStored: number;
 }

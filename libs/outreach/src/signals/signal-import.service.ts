@@ -3,28 +3,25 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, AuthenticatedUser } from '@app/access';
 import { AuditService, DataSubject } from '@app/audit';
-import { Clock, DomainError, ErrorCode } from '@app/core';
+import { addDays, Clock, DomainError, ErrorCode } from '@app/core';
 import { HouseholdsService, KnownResident } from '@app/households';
 import { SignalImport } from '../entities';
 import { outreachConfig, OutreachConfig } from '../outreach.config';
-import { addDays } from './wgs-clock';
 import { LineError, naturalKey, parseSignalCsv, SignalRow } from './signal-csv';
 import { regroupAddresses } from './signal-grouping';
 
-/** Chunks of imports are serialised: the duplicate check and the grouping see every committed signal. */
+/** Imports are serialised: the duplicate check and the grouping see every committed signal. */
 export const SIGNAL_IMPORT_LOCK = 1763800801;
-/** Lines per transaction: keeps each transaction's processing-log chain short (libs/outreach/README.md, "Storing"). */
-const CHUNK = 500;
+/** Keys per duplicate lookup: keeps each statement's parameter arrays small. */
+const LOOKUP_CHUNK = 2000;
 const ACTIVITY = 'outreach.signals.import';
-const NOT_STORED =
-  'Niet opgeslagen door een storing; upload het bestand opnieuw: wat al is opgeslagen wordt herkend.';
+const NOT_STORED = 'Er is niets opgeslagen door een storing; upload het bestand later opnieuw.';
 const EARLIEST = '2021-01-01'; // vroegsignalering became a legal task under the Wgs on 1 January 2021
 
 export type ImportLine =
   | { line: number; status: 'accepted'; reference: string }
   | { line: number; status: 'duplicate'; reason: string; duplicateOfLine?: number }
-  | { line: number; status: 'invalid'; errors: LineError[] }
-  | { line: number; status: 'not_stored'; reason: string };
+  | { line: number; status: 'invalid'; errors: LineError[] };
 
 export interface ImportReport {
   importId: string;
@@ -33,8 +30,6 @@ export interface ImportReport {
   accepted: number;
   duplicates: number;
   invalid: number;
-  /** Lines left unstored by a storage failure (the answer is then a 500 carrying this report). */
-  notStored: number;
   report: ImportLine[];
 }
 
@@ -59,10 +54,10 @@ interface Owner {
 
 /**
  * Bulk intake of vroegsignalering signals from CSV. The whole file is parsed and checked first (a bad
- * file is refused before anything is stored); then the new signals are stored in chunks, each chunk in
- * one transaction with its grouping, counts and processing-log rows. Every line ends up in the report:
- * accepted, duplicate (of an earlier line or a signal already received), invalid with the field and
- * the reason, or - after a storage failure - not stored.
+ * file is refused before anything is stored); then all new signals are stored in one transaction with
+ * the import, their grouping and their processing-log rows: all valid lines or, after a storage
+ * failure, nothing. Every line ends up in the report: accepted, duplicate (of an earlier line or of a
+ * signal already received) or invalid with the field and the reason.
  */
 @Injectable()
 export class SignalImportService {
@@ -137,111 +132,105 @@ export class SignalImportService {
       candidates.push({ line: entry.line, row: entry.row, key });
     }
 
-    const batch = await this.dataSource.transaction(async (m) => {
-      const created = await m.save(
-        m.create(SignalImport, {
-          ...owner,
-          lineCount: parsed.length,
-          accepted: 0,
-          duplicates: report.length - report.filter((r) => r.status === 'invalid').length,
-          invalid: report.filter((r) => r.status === 'invalid').length,
-          notStored: candidates.length,
-        }),
+    // All valid lines in one transaction with their grouping, counts and processing-log rows: a failure
+    // anywhere stores nothing (not even the import), so uploading the file again is always the remedy.
+    let stored: { importId: string; signals: Map<string, StoredSignal> };
+    try {
+      stored = await this.dataSource.transaction((m) =>
+        this.store(m, owner, parsed.length, report, candidates),
       );
-      await this.audit.record(m, {
-        activityId: ACTIVITY,
-        action: 'create',
-        resourceType: 'SignalImport',
-        resourceId: created.id,
-        dataSubjects: [],
-      });
-      return created;
-    });
-
-    // Chunks of lines are stored atomically one after the other, each with its processing-log rows:
-    // a storage failure stops the import and reports the lines not stored (uploading again adds them).
-    const stored = new Map<string, StoredSignal>();
-    let failedFrom = candidates.length;
-    for (let i = 0; i < candidates.length; i += CHUNK) {
-      try {
-        const rows = await this.storeChunk(owner, batch.id, candidates.slice(i, i + CHUNK));
-        for (const r of rows) stored.set(r.key, r);
-      } catch (error) {
-        failedFrom = i;
-        this.logger.error(
-          { importId: batch.id, err: safeError(error) },
-          'signal import stopped by a storage error',
-        );
-        break;
-      }
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      this.logger.error({ err: safeError(error) }, 'signal import failed; nothing stored');
+      throw new DomainError(ErrorCode.Internal, NOT_STORED);
     }
 
-    candidates.forEach((c, i) => {
-      const signal = stored.get(c.key);
+    for (const c of candidates) {
+      const signal = stored.signals.get(c.key);
       report.push(
         signal
           ? { line: c.line, status: 'accepted', reference: signal.reference }
-          : i >= failedFrom
-            ? { line: c.line, status: 'not_stored', reason: NOT_STORED }
-            : { line: c.line, status: 'duplicate', reason: 'Dit signaal is al eerder ontvangen.' },
+          : { line: c.line, status: 'duplicate', reason: 'Dit signaal is al eerder ontvangen.' },
       );
-    });
+    }
     report.sort((a, b) => a.line - b.line);
     const count = (status: ImportLine['status']) => report.filter((r) => r.status === status).length;
-    const result: ImportReport = {
-      importId: batch.id,
+    return {
+      importId: stored.importId,
       municipalityId: owner.municipalityId,
       lines: report.length,
       accepted: count('accepted'),
       duplicates: count('duplicate'),
       invalid: count('invalid'),
-      notStored: count('not_stored'),
       report,
     };
-    if (result.notStored > 0) {
-      throw new DomainError(ErrorCode.Internal, `${NOT_STORED} Opgeslagen: ${result.accepted} signalen.`, {
-        ...result,
-      });
-    }
-    return result;
   }
 
-  /** One chunk in one transaction: new signals, grouping, the import's counts and the processing log. */
-  private storeChunk(owner: Owner, importId: string, chunk: Candidate[]): Promise<StoredSignal[]> {
-    return this.dataSource.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock($1)', [SIGNAL_IMPORT_LOCK]);
-      const existing = await this.existingKeys(m, owner.municipalityId, chunk);
-      const fresh = chunk.filter((c) => !existing.has(c.key));
-      const residents = await this.households.residentsByBsn(
-        fresh.map((c) => c.row.bsn),
-        m,
-      );
-      const inserted = fresh.length ? await this.insert(m, owner, importId, fresh, residents) : [];
-      await regroupAddresses(
-        m,
-        owner.municipalityId,
-        fresh.map((c) => c.row.addressKey),
-      );
-      await m.query(
-        `UPDATE arrears_signal_import SET accepted = accepted + $2, duplicates = duplicates + $3,
-                not_stored = not_stored - $4 WHERE id = $1`,
-        [importId, inserted.length, chunk.length - inserted.length, chunk.length],
-      );
-      await this.audit.record(m, {
-        activityId: ACTIVITY,
-        action: 'create',
-        resourceType: 'Signal',
-        resourceId: importId,
-        dataSubjects: inserted.map(signalSubject),
-      });
-      return inserted;
+  /** The import, its new signals, their grouping and the processing log, in the caller's transaction. */
+  private async store(
+    m: EntityManager,
+    owner: Owner,
+    lineCount: number,
+    rejected: ImportLine[],
+    candidates: Candidate[],
+  ) {
+    const { phase, phasesMs } = phaseTimer();
+    // Imports are serialised: the duplicate check and the grouping see every committed signal.
+    await m.query('SELECT pg_advisory_xact_lock($1)', [SIGNAL_IMPORT_LOCK]);
+    phase('lock');
+    const existing = await this.existingKeys(m, owner.municipalityId, candidates);
+    const fresh = candidates.filter((c) => !existing.has(c.key));
+    const residents = await this.households.residentsByBsn(
+      fresh.map((c) => c.row.bsn),
+      m,
+    );
+    phase('match');
+    const invalid = rejected.filter((r) => r.status === 'invalid').length;
+    const batch = await m.save(
+      m.create(SignalImport, {
+        ...owner,
+        lineCount,
+        accepted: 0,
+        duplicates: rejected.length - invalid + candidates.length,
+        invalid,
+        notStored: 0,
+      }),
+    );
+    const inserted = fresh.length ? await this.insert(m, owner, batch.id, fresh, residents) : [];
+    phase('insert');
+    await regroupAddresses(
+      m,
+      owner.municipalityId,
+      fresh.map((c) => c.row.addressKey),
+    );
+    phase('group');
+    await m.query(
+      `UPDATE arrears_signal_import SET accepted = $2, duplicates = duplicates - $2 WHERE id = $1`,
+      [batch.id, inserted.length],
+    );
+    await this.audit.record(m, {
+      activityId: ACTIVITY,
+      action: 'create',
+      resourceType: 'SignalImport',
+      resourceId: batch.id,
+      dataSubjects: [],
     });
+    await this.audit.record(m, {
+      activityId: ACTIVITY,
+      action: 'create',
+      resourceType: 'Signal',
+      resourceId: batch.id,
+      dataSubjects: inserted.map(signalSubject),
+    });
+    phase('log');
+    this.logger.log({ importId: batch.id, phasesMs }, 'signal import phases');
+    return { importId: batch.id, signals: new Map(inserted.map((r) => [r.key, r])) };
   }
 
   private async existingKeys(m: EntityManager, municipalityId: string, rows: Candidate[]) {
     const found = new Set<string>();
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK).map((r) => r.row);
+    for (let i = 0; i < rows.length; i += LOOKUP_CHUNK) {
+      const chunk = rows.slice(i, i + LOOKUP_CHUNK).map((r) => r.row);
       const existing = await m.query<
         { creditor_type: string; creditor_key: string; bsn: string; received_on: string }[]
       >(
@@ -326,6 +315,17 @@ export class SignalImportService {
 /** The data subject of a signal in the processing log: the known person, else the signal itself. */
 export function signalSubject(signal: { id: string; personId: string | null }): DataSubject {
   return { type: 'person', id: signal.personId ?? `signal:${signal.id}` };
+}
+
+/** Milliseconds per named phase, for the log (BENCHMARKS.md, issue 8). */
+function phaseTimer() {
+  const phasesMs: Record<string, number> = {};
+  let mark = Date.now();
+  const phase = (name: string) => {
+    phasesMs[name] = Date.now() - mark;
+    mark = Date.now();
+  };
+  return { phase, phasesMs };
 }
 
 /** What may be logged of a failure: no message text (a database message can quote a value). */

@@ -124,7 +124,7 @@ export class SignalsService {
       }
       if (dto.threatening !== undefined) changes.threatening = dto.threatening;
       if (dto.ownerUserId !== undefined) {
-        if (dto.ownerUserId !== null) await this.assertColleague(dto.ownerUserId, signal);
+        if (dto.ownerUserId !== null) await this.assertColleague(m, dto.ownerUserId, signal);
         changes.ownerUserId = dto.ownerUserId;
       }
       if (Object.keys(changes).length) {
@@ -162,7 +162,8 @@ export class SignalsService {
     const ability = await this.access.abilityFor(user);
     await this.dataSource.transaction(async (m) => {
       const signal = await this.lockForUpdate(m, ability, id);
-      const target = await this.reference.organisation(dto.organisationId);
+      // On the transaction's connection (see assertColleague).
+      const target = await this.reference.organisation(dto.organisationId, m);
       if (!target || !SIGNAL_ORGANISATION_KINDS.includes(target.kind)) {
         throw DomainError.invalidField(
           'organisationId',
@@ -187,8 +188,10 @@ export class SignalsService {
     return signal!;
   }
 
-  private async assertColleague(userId: string, signal: ArrearsSignal) {
-    const [profile] = await this.users.caseWorkerProfiles([userId]);
+  private async assertColleague(m: EntityManager, userId: string, signal: ArrearsSignal) {
+    // On the transaction's connection: a second pooled connection while holding the row lock
+    // deadlocks the pool under load.
+    const [profile] = await this.users.caseWorkerProfiles([userId], m);
     if (
       !profile ||
       !profile.active ||

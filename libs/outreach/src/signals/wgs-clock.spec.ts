@@ -1,4 +1,5 @@
-import { addWorkingDays, isWorkingDay, wgsClock } from './wgs-clock';
+import { addWorkingDays, isWorkingDay } from '@app/core';
+import { wgsClock } from './wgs-clock';
 
 describe('Wgs clock of a signal', () => {
   it('skips weekends and Dutch public holidays when counting working days', () => {

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { isCalendarDate } from '@app/core';
 import {
   ACTION_LABELS,
   CHANNEL_LABELS,
@@ -87,7 +88,8 @@ export function renderAccessExport(doc: AccessExportDocument): Promise<Buffer> {
       .text(
         `${dutchDateTime(a.occurredAt)} · ${a.organisation?.name ?? 'Gezinsplan'} · ${rolesLabel(a.roles)} · ` +
           `${a.activity.name} · ${ACTION_LABELS[a.action] ?? a.action}` +
-          (a.outcome === 'denied' ? ` · ${OUTCOME_LABELS.denied}` : ''),
+          (a.outcome === 'denied' ? ` · ${OUTCOME_LABELS.denied}` : '') +
+          (a.breakGlass ? ' · noodtoegang (iemand buiten het casusteam, in een spoedsituatie)' : ''),
       );
   }
 
@@ -109,7 +111,8 @@ export function renderAccessExport(doc: AccessExportDocument): Promise<Buffer> {
 function display(value: string | number | boolean | null): string {
   if (value === null || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'ja' : 'nee';
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return dutchDate(value);
+  // Only a real date is shown as one: free text such as a street may look like "9999-99-99".
+  if (isCalendarDate(value)) return dutchDate(value);
   return String(value);
 }
 

@@ -16,4 +16,11 @@ export class AccessRequest {
   @Column({ name: 'last_exported_at', type: 'timestamptz', nullable: true }) lastExportedAt: Date | null;
   @Column({ name: 'delivered_on', type: 'date', nullable: true }) deliveredOn: string | null;
   @Column({ name: 'delivered_by', type: 'uuid', nullable: true }) deliveredBy: string | null;
+  /** AVG art. 12 lid 3: the deadline after the one extension by two further months. */
+  @Column({ name: 'extended_deadline', type: 'date', nullable: true }) extendedDeadline: string | null;
+  @Column({ name: 'extension_reason', type: 'text', nullable: true }) extensionReason: string | null;
+  /** The day the person was told of the extension and why (within the first month). */
+  @Column({ name: 'extension_informed_on', type: 'date', nullable: true }) extensionInformedOn: string | null;
+  @Column({ name: 'extended_by', type: 'uuid', nullable: true }) extendedBy: string | null;
+  @Column({ name: 'extended_at', type: 'timestamptz', nullable: true }) extendedAt: Date | null;
 }

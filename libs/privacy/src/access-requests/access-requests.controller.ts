@@ -6,6 +6,7 @@ import { uuidParam } from '@app/core';
 import { CurrentUser } from '@app/identity';
 import {
   ExportAccessRequestDto,
+  ExtendAccessRequestDto,
   ListAccessRequestsQuery,
   RecordDeliveryDto,
   RegisterAccessRequestDto,
@@ -47,6 +48,18 @@ export class AccessRequestsController {
   @ApiProduces('application/pdf', 'application/json')
   export(@Param('id', uuid) id: string, @Body() dto: ExportAccessRequestDto) {
     return this.requests.export(id, dto);
+  }
+
+  @Post(':id/extension')
+  @HttpCode(200)
+  @Authorized('update', 'AccessRequest')
+  @ApiOkResponse({ description: 'Het verzoek met de verlengde termijn (AVG art. 12 lid 3)' })
+  extend(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: ExtendAccessRequestDto,
+  ) {
+    return this.requests.extend(user, id, dto);
   }
 
   @Post(':id/delivery')

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthenticatedUser } from '@app/access';
 import { AuditService } from '@app/audit';
-import { Clock, DomainError } from '@app/core';
+import { Clock, daysBetween, DomainError } from '@app/core';
 import {
   ExportAccessRequestDto,
+  ExtendAccessRequestDto,
   ListAccessRequestsQuery,
   RecordDeliveryDto,
   RegisterAccessRequestDto,
@@ -14,7 +15,7 @@ import { PersonResolver } from '../person-resolver';
 import { renderAccessExport } from './access-export.pdf';
 import { AccessExportService } from './access-export.service';
 import { AccessRequest } from './access-request.entity';
-import { avgDeadline, daysBetween } from './avg-deadline';
+import { avgDeadline, avgExtendedDeadline } from './avg-deadline';
 
 /** An access request as the privacy officer's worklist shows it: the clock, no name or BSN (rule 7). */
 export interface AccessRequestView {
@@ -23,7 +24,12 @@ export interface AccessRequestView {
   personId: string;
   receivedOn: string;
   channel: string;
+  /** The deadline that applies: the extended one once the term was extended. */
   deadline: string;
+  /** The first deadline, one month after receipt. */
+  originalDeadline: string;
+  /** AVG art. 12 lid 3; null when the term was not extended. */
+  extension: { deadline: string; reason: string; informedOn: string; extendedAt: string } | null;
   status: 'open' | 'delivered';
   /** Calendar days until the deadline (negative when overdue); null once delivered. */
   daysLeft: number | null;
@@ -75,10 +81,12 @@ export class AccessRequestsService {
       if (query.status === 'delivered') qb.andWhere('r.delivered_on IS NOT NULL');
       if (query.status === 'open') qb.andWhere('r.delivered_on IS NULL');
       if (query.status === 'overdue')
-        qb.andWhere('r.delivered_on IS NULL AND r.deadline < :today', { today });
+        qb.andWhere('r.delivered_on IS NULL AND COALESCE(r.extended_deadline, r.deadline) < :today', {
+          today,
+        });
       const [rows, total] = await qb
         .orderBy('r.delivered_on', 'DESC', 'NULLS FIRST')
-        .addOrderBy('r.deadline', 'ASC')
+        .addOrderBy('COALESCE(r.extended_deadline, r.deadline)', 'ASC')
         .addOrderBy('r.id', 'ASC')
         .skip((query.page - 1) * query.pageSize)
         .take(query.pageSize)
@@ -143,6 +151,41 @@ export class AccessRequestsService {
     });
   }
 
+  /**
+   * AVG art. 12 lid 3: the term may be extended once by two further months where necessary, given the
+   * complexity and number of requests; the person is told within the first month, with the reasons.
+   */
+  extend(user: AuthenticatedUser, id: string, dto: ExtendAccessRequestDto): Promise<AccessRequestView> {
+    return this.dataSource.transaction(async (m) => {
+      const request = await this.find(m, id, true);
+      const today = this.clock.today();
+      if (request.deliveredOn) throw DomainError.conflict('Dit inzageverzoek is al afgehandeld.');
+      if (request.extendedDeadline) throw DomainError.conflict('De termijn is al eens verlengd.');
+      if (today > request.deadline) {
+        throw DomainError.conflict(
+          'De eerste maand is voorbij: verlengen kan alleen binnen een maand na ontvangst (AVG art. 12 lid 3).',
+        );
+      }
+      if (dto.informedOn > today) {
+        throw DomainError.invalidField('informedOn', 'De dag van inlichten ligt in de toekomst.');
+      }
+      if (dto.informedOn < request.receivedOn) {
+        throw DomainError.invalidField('informedOn', 'De dag van inlichten ligt vóór de ontvangst.');
+      }
+      const changes = {
+        extendedDeadline: avgExtendedDeadline(request.receivedOn),
+        extensionReason: dto.reason.trim(),
+        extensionInformedOn: dto.informedOn,
+        extendedBy: user.id,
+        extendedAt: this.clock.now(),
+      };
+      await m.update(AccessRequest, { id }, changes);
+      const updated = { ...request, ...changes };
+      await this.log(m, 'update', updated);
+      return this.view(updated);
+    });
+  }
+
   private async find(m: EntityManager, id: string, forUpdate = false): Promise<AccessRequest> {
     const qb = m.getRepository(AccessRequest).createQueryBuilder('r').where('r.id = :id', { id });
     if (forUpdate) qb.setLock('pessimistic_write');
@@ -163,18 +206,28 @@ export class AccessRequestsService {
   private view(r: AccessRequest): AccessRequestView {
     const today = this.clock.today();
     const open = r.deliveredOn === null;
+    const deadline = r.extendedDeadline ?? r.deadline;
     return {
       id: r.id,
       reference: r.reference,
       personId: r.personId,
       receivedOn: r.receivedOn,
       channel: r.channel,
-      deadline: r.deadline,
+      deadline,
+      originalDeadline: r.deadline,
+      extension: r.extendedDeadline
+        ? {
+            deadline: r.extendedDeadline,
+            reason: r.extensionReason!,
+            informedOn: r.extensionInformedOn!,
+            extendedAt: new Date(r.extendedAt!).toISOString(),
+          }
+        : null,
       status: open ? 'open' : 'delivered',
-      daysLeft: open ? daysBetween(today, r.deadline) : null,
-      overdue: open && today > r.deadline,
+      daysLeft: open ? daysBetween(today, deadline) : null,
+      overdue: open && today > deadline,
       deliveredOn: r.deliveredOn,
-      deliveredLate: open ? null : r.deliveredOn! > r.deadline,
+      deliveredLate: open ? null : r.deliveredOn! > deadline,
       lastExportedAt: r.lastExportedAt ? new Date(r.lastExportedAt).toISOString() : null,
       registeredAt: new Date(r.registeredAt).toISOString(),
     };

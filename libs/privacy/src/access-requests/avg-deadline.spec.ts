@@ -1,4 +1,5 @@
-import { addCalendarMonths, avgDeadline, daysBetween, dutchPublicHolidays } from './avg-deadline';
+import { addCalendarMonths, daysBetween, publicHolidays } from '@app/core';
+import { avgDeadline, avgExtendedDeadline } from './avg-deadline';
 
 describe('AVG deadline (one calendar month, Regulation 1182/71)', () => {
   it('ends on the same date of the next month', () => {
@@ -18,7 +19,7 @@ describe('AVG deadline (one calendar month, Regulation 1182/71)', () => {
 
   it('moves past Dutch public holidays', () => {
     // 2026: Easter 5 April, so Tweede Paasdag 6 April; Koningsdag Monday 27 April.
-    expect(dutchPublicHolidays(2026)).toEqual(
+    expect([...publicHolidays(2026)]).toEqual(
       expect.arrayContaining(['2026-04-06', '2026-05-14', '2026-05-25', '2026-04-27', '2026-05-05']),
     );
     expect(avgDeadline('2026-03-06')).toBe('2026-04-07'); // 6 April is Tweede Paasdag
@@ -26,11 +27,19 @@ describe('AVG deadline (one calendar month, Regulation 1182/71)', () => {
   });
 
   it('celebrates Koningsdag on 26 April when the 27th is a Sunday', () => {
-    expect(dutchPublicHolidays(2025)).toContain('2025-04-26');
+    expect([...publicHolidays(2025)]).toContain('2025-04-26');
   });
 
   it('counts days', () => {
     expect(daysBetween('2026-02-27', '2026-03-02')).toBe(3);
     expect(daysBetween('2026-03-02', '2026-02-27')).toBe(-3);
+  });
+
+  it('extends by two further months (art. 12 lid 3), past weekends and holidays', () => {
+    expect(avgExtendedDeadline('2026-11-18')).toBe('2027-02-18'); // a Thursday
+    // 31 January + 3 months: 30 April, the last day of that month (a Thursday).
+    expect(avgExtendedDeadline('2026-01-31')).toBe('2026-04-30');
+    // 2026-02-25 + 3 months = Monday 25 May 2026, Tweede Pinksterdag → Tuesday 26 May.
+    expect(avgExtendedDeadline('2026-02-25')).toBe('2026-05-26');
   });
 });

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsBsn, IsCalendarDate } from '@app/core';
 import { Channel, CHANNELS } from '../labels';
 
@@ -52,4 +52,23 @@ export class RecordDeliveryDto {
   @ApiProperty({ example: '2026-11-20', description: 'Dag waarop de inzage aan de betrokkene is verstrekt' })
   @IsCalendarDate()
   deliveredOn: string;
+}
+
+/** AVG art. 12 lid 3: once, within the first month, with a reason the person was told. */
+export class ExtendAccessRequestDto {
+  @ApiProperty({
+    example: 'Het verzoek betreft gegevens uit vijf domeinen en drie organisaties over tien jaar.',
+    description: 'Waarom de termijn met twee maanden wordt verlengd (complexiteit of aantal verzoeken)',
+  })
+  @IsString({ message: 'reason moet tekst zijn' })
+  @MinLength(10, { message: 'Geef een reden van minstens 10 tekens' })
+  @MaxLength(2000, { message: 'De reden mag hoogstens 2000 tekens zijn' })
+  reason: string;
+  @ApiProperty({
+    example: '2026-11-25',
+    description:
+      'Dag waarop de betrokkene over de verlenging en de reden is ingelicht (binnen de eerste maand)',
+  })
+  @IsCalendarDate()
+  informedOn: string;
 }

@@ -1,12 +1,12 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { IsBsn, IsCalendarDate, IsOnOrAfter } from '@app/core';
 
 const ACTIVITY_ID = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/;
 
 /** The person a log question is about: by BSN (posted, never in a URL) or by id (also for anonymised persons). */
 export class PersonSelectionDto {
-  @IsOptional() @IsBsn() bsn?: string;
+  @IsBsn({ optional: true }) bsn?: string;
   @ApiPropertyOptional({
     format: 'uuid',
     description: 'In plaats van het BSN, bijv. voor een geanonimiseerde persoon',
@@ -43,6 +43,10 @@ export class ProcessingLogFilterDto extends PersonSelectionDto {
   @IsOptional()
   @Matches(ACTIVITY_ID, { message: 'activityId is geen verwerkingsactiviteit uit het register' })
   activityId?: string;
+  @ApiPropertyOptional({ description: 'Alleen verwerkingen onder noodtoegang (break the glass)' })
+  @IsOptional()
+  @IsBoolean({ message: 'breakGlass moet true of false zijn' })
+  breakGlass?: boolean;
 }
 
 export class SearchProcessingLogDto extends ProcessingLogFilterDto {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProcessingLogSpan } from '@app/audit';
+import { BREAK_GLASS_REASON, ProcessingLogSpan } from '@app/audit';
 import { UsersService } from '@app/identity';
 import { ReferenceService } from '@app/reference';
 
@@ -22,6 +22,8 @@ export interface OfficerLogEntry {
   householdId: string | null;
   outcome: string;
   reason: string | null;
+  /** Made possible only by break the glass. */
+  breakGlass: boolean;
   /** Ids only: the privacy officer sees no case content (DESIGN.md rule 7). */
   dataSubjects: { type: string; id: string }[];
 }
@@ -36,6 +38,8 @@ export interface SubjectAccessEntry {
   legalBasis: string;
   action: string;
   outcome: string;
+  /** Emergency access (break the glass) by someone not on the case. */
+  breakGlass: boolean;
 }
 
 /** Adds the names of professionals and organisations to log spans, each in one round trip. */
@@ -67,6 +71,7 @@ export class LogViews {
       householdId: s.householdId,
       outcome: s.outcome,
       reason: s.reason,
+      breakGlass: isBreakGlass(s),
       dataSubjects: s.dataSubjects,
     }));
   }
@@ -82,6 +87,7 @@ export class LogViews {
       legalBasis: s.legalBasis,
       action: s.action,
       outcome: s.outcome,
+      breakGlass: isBreakGlass(s),
     }));
   }
 
@@ -100,3 +106,5 @@ export class LogViews {
     return new Map((await this.reference.organisationsByIds(unique)).map((o) => [o.id, o.name]));
   }
 }
+
+const isBreakGlass = (s: ProcessingLogSpan) => s.reason?.startsWith(BREAK_GLASS_REASON) ?? false;

@@ -43,6 +43,7 @@ const CSV_HEADER = [
   'householdId',
   'outcome',
   'reason',
+  'breakGlass',
   'dataSubjects',
 ];
 
@@ -149,6 +150,7 @@ export class ProcessingLogService {
       to: dto.to,
       outcome: dto.outcome,
       activityId: dto.activityId,
+      breakGlass: dto.breakGlass,
     };
     const subjects: DataSubject[] = [
       ...(personId ? [{ type: 'person' as const, id: personId }] : []),
@@ -206,6 +208,7 @@ function csvRow(e: OfficerLogEntry): (string | null)[] {
     e.householdId,
     e.outcome,
     e.reason,
+    String(e.breakGlass),
     e.dataSubjects.map((s) => `${s.type}:${s.id}`).join(' '),
   ];
 }

@@ -1,5 +1,5 @@
 import type { Pillar } from '@app/access';
-import { addCalendarMonths } from '../access-requests/avg-deadline';
+import { addCalendarMonths } from '@app/core';
 
 export interface RetentionPolicy {
   yearsByPillar: Record<Pillar, number>;

@@ -16,6 +16,15 @@ export interface RetentionRunHousehold {
   recordsChanged: Record<string, number>;
 }
 
+/** What one run did (or would do) to the records of one sweep (RetentionRegistry.registerSweep). */
+export interface RetentionRunSweep {
+  name: string;
+  rule: string;
+  periodDays: number;
+  deleted: string[];
+  anonymised: string[];
+}
+
 /** The register of retention runs, appended to by every run (dry or real). */
 @Entity({ name: 'retention_run' })
 export class RetentionRun {
@@ -31,4 +40,5 @@ export class RetentionRun {
   @Column({ name: 'persons_anonymised', type: 'int' }) personsAnonymised: number;
   @Column({ type: 'jsonb' }) policy: { yearsByPillar: Record<Pillar, number>; yearsWithoutPillar: number };
   @Column({ type: 'jsonb' }) households: RetentionRunHousehold[];
+  @Column({ type: 'jsonb', default: () => "'[]'" }) sweeps: RetentionRunSweep[];
 }

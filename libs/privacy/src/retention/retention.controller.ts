@@ -24,7 +24,7 @@ export class RetentionController {
   @NoPersonalData()
   @ApiOkResponse({ description: 'Bewaartermijnen per domein (jaren na afsluiten van de casus) en hun bron' })
   policy() {
-    return { ...this.retention.policy, sources: RETENTION_SOURCES };
+    return { ...this.retention.policy, sources: RETENTION_SOURCES, sweeps: this.retention.sweepPolicies };
   }
 
   @Post('runs')

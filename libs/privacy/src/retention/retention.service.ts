@@ -13,7 +13,7 @@ import {
   retentionDueOn,
   retentionYears,
 } from './retention-policy';
-import { RetentionRun, RetentionRunHousehold } from './retention-run.entity';
+import { RetentionRun, RetentionRunHousehold, RetentionRunSweep } from './retention-run.entity';
 
 /** pg_advisory_xact_lock key: one retention run at a time across all API instances. */
 export const RETENTION_LOCK = 1763800900;
@@ -28,7 +28,8 @@ export interface RetentionRunRequest {
 
 /**
  * Anonymises closed households past their retention period (per pillar, longest applies), together with
- * every registered context's records of them. One run at a time (advisory lock); a dry run does the same
+ * every registered context's records of them, and lets each registered sweep expire its own records
+ * (outreach signals and spreekuur contacts). One run at a time (advisory lock); a dry run does the same
  * work inside a savepoint and rolls it back, so it lists exactly what the real run would change. Every
  * run is kept in retention_run and in the processing log.
  */
@@ -45,6 +46,11 @@ export class RetentionService {
 
   get policy(): RetentionPolicy {
     return { yearsByPillar: this.config.yearsByPillar, yearsWithoutPillar: this.config.yearsWithoutPillar };
+  }
+
+  /** The periods of records with a retention of their own (outreach signals, spreekuur contacts). */
+  get sweepPolicies() {
+    return this.registry.sweeps().map((s) => ({ name: s.name, ...s.policy() }));
   }
 
   /** Throws a 409 conflict when another run holds the lock. */
@@ -89,6 +95,27 @@ export class RetentionService {
           ],
         });
       }
+      const sweeps: RetentionRunSweep[] = [];
+      for (const sweep of this.registry.sweeps()) {
+        const { rule, periodDays } = sweep.policy();
+        const result = await sweep.expire(today, m);
+        sweeps.push({
+          name: sweep.name,
+          rule,
+          periodDays,
+          deleted: result.deleted,
+          anonymised: result.anonymised,
+        });
+        if (result.dataSubjects.length === 0) continue;
+        entries.push({
+          activityId: RETENTION_ACTIVITY,
+          action: result.deleted.length ? 'delete' : 'update',
+          resourceType: 'RetentionSweep',
+          resourceId: sweep.name,
+          dataSubjects: result.dataSubjects,
+          reason: `${sweep.name}: ${result.deleted.length} verwijderd, ${result.anonymised.length} geanonimiseerd`,
+        });
+      }
       if (request.dryRun) {
         await m.query(`ROLLBACK TO SAVEPOINT retention_dry_run`);
         entries.length = 0;
@@ -107,6 +134,7 @@ export class RetentionService {
           personsAnonymised: request.dryRun ? 0 : results.reduce((n, r) => n + r.personsAnonymised, 0),
           policy,
           households: results,
+          sweeps,
         }),
       );
       entries.push({
@@ -115,7 +143,7 @@ export class RetentionService {
         resourceType: 'RetentionRun',
         resourceId: run.id,
         dataSubjects: due.map((h) => ({ type: 'household' as const, id: h.householdId })),
-        reason: `${request.dryRun ? 'proefrun' : 'run'} (${request.trigger}): ${due.length} huishoudens`,
+        reason: `${request.dryRun ? 'proefrun' : 'run'} (${request.trigger}): ${due.length} huishoudens, ${sweeps.reduce((n, s) => n + s.deleted.length + s.anonymised.length, 0)} andere gegevens`,
       });
       // Logged last: the log's chain lock is then held only for the rest of this transaction.
       for (const entry of entries) await this.audit.record(m, entry);
