@@ -11,6 +11,7 @@ import { PlansModule } from '@app/plans';
 import { PrivacyModule } from '@app/privacy';
 import { ReferenceModule } from '@app/reference';
 import { ReportingModule } from '@app/reporting';
+import { ReviewsModule } from '@app/reviews';
 
 @Module({
   imports: [
@@ -26,6 +27,7 @@ import { ReportingModule } from '@app/reporting';
     BudgetsModule,
     OutreachModule,
     ReportingModule,
+    ReviewsModule,
   ],
 })
 export class AppModule {}

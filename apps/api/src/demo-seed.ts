@@ -6,6 +6,7 @@ import { DemoUsersSeeder } from '@app/identity';
 import { DemoIndicationsSeeder } from '@app/indications';
 import { DemoOutreachSeeder } from '@app/outreach';
 import { DemoPlansSeeder } from '@app/plans';
+import { DemoReviewsSeeder } from '@app/reviews';
 
 interface Seeder {
   seed(): Promise<unknown>;
@@ -19,6 +20,7 @@ const SEEDERS: Type<Seeder>[] = [
   DemoPlansSeeder,
   DemoBudgetsSeeder,
   DemoOutreachSeeder,
+  DemoReviewsSeeder,
 ];
 
 /** Loads the synthetic demo data (users, households, ...). Safe to run at every start. */

@@ -3,16 +3,19 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { HouseholdsModule } from '@app/households';
 import { IdentityModule } from '@app/identity';
 import { PlansModule } from '@app/plans';
+import { PrivacyModule } from '@app/privacy';
 import { ReferenceModule } from '@app/reference';
 import { BudgetDecisionsService } from './budget-decisions.service';
 import { BudgetDossierSection } from './budget-dossier.section';
 import { BudgetLedger } from './budget-ledger';
 import { BudgetPaymentsService } from './budget-payments.service';
+import { BudgetPrivacy } from './budget-privacy';
 import { BudgetRequestAccess } from './budget-request-access';
 import { BudgetRequestsController } from './budget-requests.controller';
 import { BudgetRequestsService } from './budget-requests.service';
 import { BudgetViews } from './budget-views';
 import { BudgetsController } from './budgets.controller';
+import { BudgetUsageService } from './budget-usage.service';
 import { BudgetsService } from './budgets.service';
 import { DemoBudgetsSeeder } from './demo/demo-budgets.seeder';
 import { Budget, BudgetLedgerEntry, BudgetPayment, BudgetRequest, IdempotencyKey } from './entities';
@@ -30,6 +33,7 @@ import { PlansGoalDirectory } from './plans-goal-directory';
     HouseholdsModule,
     IdentityModule,
     PlansModule,
+    PrivacyModule,
     ReferenceModule,
   ],
   controllers: [BudgetsController, BudgetRequestsController],
@@ -45,9 +49,11 @@ import { PlansGoalDirectory } from './plans-goal-directory';
     DecisionLetterService,
     BudgetDossierSection,
     DemoBudgetsSeeder,
+    BudgetPrivacy,
+    BudgetUsageService,
     { provide: PLAN_GOAL_DIRECTORY, useClass: PlansGoalDirectory },
     { provide: HOUSEHOLD_ADDRESSEES, useClass: HouseholdsAddressees },
   ],
-  exports: [DemoBudgetsSeeder, BudgetsService],
+  exports: [DemoBudgetsSeeder, BudgetsService, BudgetUsageService],
 })
 export class BudgetsModule {}

@@ -1,4 +1,5 @@
 export * from './budgets.module';
+export * from './budget-usage.service';
 export * from './budgets.service';
 export * from './demo/demo-budgets.seeder';
 export * from './entities';

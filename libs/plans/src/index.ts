@@ -3,7 +3,9 @@ export * from './entities';
 export * from './etag';
 export * from './life-domains';
 export * from './plan-reading.service';
+export * from './plan-summaries.service';
 export * from './plans.module';
+export * from './worklist-flags.registry';
 export type {
   ActionView,
   EvaluationView,

@@ -47,6 +47,18 @@ export class PlanVisibility {
     );
   }
 
+  /**
+   * Refuses (403) a content write by someone who may write no goal at all (teamleider, break the
+   * glass), before the plan's revision or version is compared: a refusal tells nothing about versions.
+   */
+  ensureSomeGoalWrite() {
+    const writable = [null, FINANCIAL_LIFE_DOMAIN].some((domain) =>
+      this.access.can(this.ability, 'update', 'PlanGoal', this.record(domain)),
+    );
+    if (!writable)
+      throw DomainError.forbidden('U mag het gezinsplan van dit huishouden lezen, niet wijzigen.');
+  }
+
   private record(lifeDomain: string | null) {
     return { householdId: this.household.id, municipalityId: this.household.municipalityId, lifeDomain };
   }

@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { AccessService, AuthenticatedUser } from '@app/access';
 import { AuditService } from '@app/audit';
-import { Clock } from '@app/core';
+import { Clock, daysBetween } from '@app/core';
 import { PlanWorklistQueryDto } from './dto';
 import { Plan, PlanGoal, PlanVersion } from './entities';
 import { lifeDomainLabel, OPEN_GOAL_STATUSES } from './life-domains';
+import { WorklistFlagRegistry } from './worklist-flags.registry';
 
 export type WorklistItem =
   | {
@@ -22,8 +23,6 @@ export type WorklistItem =
     }
   | { kind: 'evaluation'; householdId: string; dueOn: string; daysOverdue: number };
 
-const DAY_MS = 86_400_000;
-
 /**
  * Overdue goals (open or bezig past their target date, in the newest version) and overdue evaluations,
  * for the regisseur's worklist. The access rules are part of each SQL query, never applied afterwards.
@@ -35,6 +34,7 @@ export class PlanWorklistService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly flagRegistry: WorklistFlagRegistry,
   ) {}
 
   async overdue(user: AuthenticatedUser, query: PlanWorklistQueryDto) {
@@ -72,12 +72,15 @@ export class PlanWorklistService {
       const items = [...goals.items, ...evaluations.items]
         .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.householdId.localeCompare(b.householdId))
         .slice((page - 1) * pageSize, limit);
+      // Flags raised by other contexts (e.g. a case review overdue) on the caller's own regisseur households.
+      const flags = await this.flagRegistry.flagsFor((await this.access.relationsFor(user)).regisseur, m);
+      const subjects = new Set([...items, ...flags].map((i) => i.householdId));
       await this.audit.record(m, {
         action: 'read',
         resourceType: 'PlanWorklist',
-        dataSubjects: [...new Set(items.map((i) => i.householdId))].map((id) => ({ type: 'household', id })),
+        dataSubjects: [...subjects].map((id) => ({ type: 'household', id })),
       });
-      return { items, page, pageSize, total: goals.total + evaluations.total };
+      return { items, page, pageSize, total: goals.total + evaluations.total, flags };
     });
   }
 
@@ -144,8 +147,4 @@ export class PlanWorklistService {
     }));
     return { items, total };
   }
-}
-
-function daysBetween(from: string, to: string) {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }

@@ -108,6 +108,7 @@ export class PlanWriter {
     return this.dataSource.transaction(async (m) => {
       const scope = await this.planAccess.open(m, request.user, request.householdId);
       if (request.target !== 'content' || request.planWide) this.planAccess.ensurePlanWrite(scope);
+      else scope.visibility.ensureSomeGoalWrite();
       this.planAccess.ensureActive(scope);
       const created = scope.plan === null;
       const plan = await this.bumpRevision(m, scope, request);

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '@app/core';
+import { addDays, Clock } from '@app/core';
 import { HouseholdParticipants, HouseholdsService } from '@app/households';
 import {
   Plan,
@@ -18,9 +18,6 @@ import { copyVersionContent } from '../plan-copy';
 import { GOAL_TEMPLATES, INTERNAL_NOTES, OWN_WORDS } from './demo-plans.data';
 
 type Random = ReturnType<typeof seededRandom>;
-
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Plans for most demo households: goals in several life domains with actions, some overdue, some
