@@ -1,5 +1,5 @@
 /**
- * B3 — the monitor reports (libs/reporting, GET /api/v1/reports/monitor) as beleidsmedewerker, over
+ * B3 — the monitor reports (libs/reporting, GET /api/v1/reports/monitor and /monitor/themes) as beleidsmedewerker, over
  * the last twelve months, for Maastricht and (at region scale) a Heuvelland municipality; JSON and CSV.
  * One request at a time (a report is not a high-concurrency request), each measured several times, and
  * each report section's SQL (captured from the application) timed on its own as the floor.
@@ -60,12 +60,15 @@ async function main() {
     const municipalities = [MUNICIPALITY_IDS.maastricht, MUNICIPALITY_IDS.eijsdenMargraten].filter((id) =>
       counts.some((c) => c.municipality_id === id),
     );
-    const items: WorkItem[] = municipalities.map((municipalityId) => ({
-      label: `monitor ${municipalityId === MUNICIPALITY_IDS.maastricht ? 'Maastricht' : 'Eijsden-Margraten'}`,
-      email,
-      method: 'GET',
-      path: `/api/v1/reports/monitor?municipalityId=${municipalityId}&from=${from}&to=${to}`,
-    }));
+    // The monitor and its themes (quarterly development, bezwaren, SHV, spreekuur, signals, budget).
+    const items: WorkItem[] = municipalities.flatMap((municipalityId) =>
+      ['monitor', 'monitor/themes'].map((report) => ({
+        label: `${report} ${municipalityId === MUNICIPALITY_IDS.maastricht ? 'Maastricht' : 'Eijsden-Margraten'}`,
+        email,
+        method: 'GET',
+        path: `/api/v1/reports/${report}?municipalityId=${municipalityId}&from=${from}&to=${to}`,
+      })),
+    );
     const env = { JWT_SECRET: randomBytes(32).toString('base64url'), ACCESS_TOKEN_TTL_SECONDS: '3600' };
     const captured = await captureWorkload(db, main, items, env);
     if (captured.dropped.length) console.log(`Not 200: ${JSON.stringify(captured.dropped)}`);

@@ -1,14 +1,5 @@
+import { CsvCell as Cell, tablesToCsv } from './csv';
 import { MonitorReport } from './monitor.service';
-
-type Cell = string | number | null;
-
-/** A CSV cell that cannot break the line or start a spreadsheet formula. */
-function csvCell(value: Cell): string {
-  if (value === null) return '';
-  const text = typeof value === 'number' ? String(value).replace('.', ',') : value;
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /**
  * The monitor's tables as one CSV (semicolon-separated, decimal comma, as Dutch spreadsheets expect):
@@ -59,7 +50,5 @@ export function monitorCsv(report: MonitorReport): string {
     ['maand', 'aantal procedures', 'gemiddelde doorlooptijd (dagen)', `meer dan ${w.limitDays} dagen`],
     ...[...w.rows, w.total].map((r) => [r.month, r.procedures, r.averageDays, r.overLimit]),
   ]);
-  return (
-    tables.map((t) => t.map((line) => line.map(csvCell).join(';')).join('\r\n')).join('\r\n\r\n') + '\r\n'
-  );
+  return tablesToCsv(tables);
 }

@@ -1,4 +1,13 @@
-import { HIDDEN, isSuppressed, Line, Published, SMALL, suppressFigures, suppressTable } from './suppression';
+import {
+  HIDDEN,
+  isSuppressed,
+  Line,
+  primary,
+  Published,
+  SMALL,
+  suppressFigures,
+  suppressTable,
+} from './suppression';
 
 /**
  * The monitor's tables from the raw aggregates of the reporting views, suppressed (DESIGN.md rule 6).
@@ -221,16 +230,17 @@ export interface LeadTimeRow {
  * Wmo lead time per month: procedures and those over 56 days add up over the months to their totals
  * (two additive columns); an average is shown only where its number of procedures is.
  */
-export function leadTimeTable(months: LeadTimeMonth[]): LeadTimeTable {
+export function leadTimeTable(months: LeadTimeMonth[], limitDays = WMO_LIMIT_DAYS): LeadTimeTable {
   const rows = [...months].sort((a, b) => a.month.localeCompare(b.month));
   const table = suppressTable({ cells: rows.map((m) => [m.procedures, m.overLimit]), columnTotals: true });
   const average = (procedures: Published, days: number, n: number) =>
     typeof procedures === 'number' && n > 0 ? Math.round((days / n) * 10) / 10 : procedures;
   const totalProcedures = rows.reduce((a, m) => a + m.procedures, 0);
   const totalDays = rows.reduce((a, m) => a + m.netDays, 0);
-  const totals = table.columnTotals!;
+  // No month at all: the totals are still published (as 0, that is "<10").
+  const totals = rows.length > 0 ? table.columnTotals! : [primary(0), primary(0)];
   return {
-    limitDays: WMO_LIMIT_DAYS,
+    limitDays,
     rows: rows.map((m, i) => ({
       month: m.month,
       procedures: table.cells[i][0],

@@ -14,6 +14,9 @@
  *    "<10" cells that must both be 9), the next-smallest published entry of that line is hidden as
  *    well ("x"). Repeated until no line changes (a fixed point; it terminates because every round
  *    hides at least one more entry of a finite table).
+ * 3. Across lines: an attacker can combine rows, columns and linked tables. Interval propagation over
+ *    all lines together tightens the bounds until nothing changes; while it still pins a suppressed
+ *    entry, the next-smallest published entry of a line through it is hidden too.
  *
  * Lines whose cells do not add up to a published total (e.g. persons per age band over several
  * pillars, where one person can count in two pillars) are simply not declared as lines.
@@ -148,17 +151,130 @@ function publish(e: Entry): Published {
 
 /** Complementary suppression to a fixed point (see the file comment). */
 function protect(lines: Entry[][]) {
+  protectLineByLine(lines);
+  // Lines share entries, so bounds learnt from one line tighten another: repeat across all of them.
+  for (;;) {
+    let pinned = propagate(lines);
+    if (pinned.length === 0) pinned = solvedExactly(lines);
+    if (pinned.length === 0) return;
+    const line = lines.find((l) => pinned.some((p) => l.includes(p)) && l.some((e) => e.mark === 'shown'));
+    if (!line) return; // nothing left to hide with: the figures are derivable by construction
+    nextSmallestShown(line)!.mark = 'hidden';
+  }
+}
+
+function nextSmallestShown(line: Entry[]): Entry | undefined {
+  return (
+    line
+      .filter((e) => e.mark === 'shown')
+      // the next-smallest entry; cells before totals, then a stable order
+      .sort(
+        (a, b) =>
+          a.value - b.value || Number(!!a.total) - Number(!!b.total) || a.row - b.row || a.col - b.col,
+      )[0]
+  );
+}
+
+/**
+ * Interval propagation over all lines together (an attacker who combines rows, columns and linked
+ * tables): bounds start from the markers and are tightened line by line until nothing changes.
+ * Returns the suppressed entries that end up pinned to one value.
+ */
+function propagate(lines: Entry[][]): Entry[] {
+  const start = new Map<Entry, [number, number]>();
+  for (const line of lines) for (const e of line) start.set(e, bounds(e));
+  const range = tightenBounds(lines, start);
+  if (!range) return [];
+  return [...range]
+    .filter(([e, [lo, hi]]) => e.mark !== 'shown' && lo === hi && disclosed(e))
+    .map(([e]) => e);
+}
+
+/** Interval propagation to a fixed point; undefined when the bounds contradict each other. */
+function tightenBounds(
+  lines: Entry[][],
+  start: Map<Entry, [number, number]>,
+): Map<Entry, [number, number]> | undefined {
+  const range = new Map(start);
+  for (let changed = true, rounds = 0; changed && rounds < 10_000; rounds++) {
+    changed = false;
+    for (const line of lines) {
+      const terms = line.map((e, i) => ({ e, coef: i === line.length - 1 ? -1 : 1 }));
+      const low = (t: (typeof terms)[number]) => (t.coef > 0 ? range.get(t.e)![0] : -range.get(t.e)![1]);
+      const high = (t: (typeof terms)[number]) => (t.coef > 0 ? range.get(t.e)![1] : -range.get(t.e)![0]);
+      for (const t of terms) {
+        let othersLo = 0;
+        let othersHi = 0;
+        for (const o of terms) {
+          if (o === t) continue;
+          othersLo += low(o);
+          othersHi += high(o);
+        }
+        // coef * x = -(others)
+        const [lo, hi] = range.get(t.e)!;
+        const a = t.coef > 0 ? -othersHi : othersLo;
+        const b = t.coef > 0 ? -othersLo : othersHi;
+        const next: [number, number] = [Math.max(lo, Math.ceil(a)), Math.min(hi, Math.floor(b))];
+        if (next[0] > next[1]) return undefined;
+        if (next[0] !== lo || next[1] !== hi) {
+          range.set(t.e, next);
+          changed = true;
+        }
+      }
+    }
+  }
+  return range;
+}
+
+/** Up to this many suppressed entries, combinations of lines are searched exhaustively as well. */
+const EXHAUSTIVE_UP_TO = 14;
+const SEARCH_BUDGET = 50_000;
+
+/**
+ * Small systems: interval bounds miss what only a combination of lines gives away (e.g. two rows and
+ * two columns whose sums force a third row's cells to 0). A backtracking search over integer solutions
+ * finds each suppressed entry that can take only one value; a search that runs out of budget counts
+ * as a disclosure, so the answer errs towards hiding more.
+ */
+function solvedExactly(lines: Entry[][]): Entry[] {
+  const entries = [...new Set(lines.flat())];
+  const suppressed = entries.filter((e) => e.mark !== 'shown');
+  if (suppressed.length === 0 || suppressed.length > EXHAUSTIVE_UP_TO) return [];
+  const start = new Map(entries.map((e) => [e, bounds(e)] as [Entry, [number, number]]));
+  const tighten = (b: Map<Entry, [number, number]>) => tightenBounds(lines, b);
+  const budget = { nodes: 0 };
+  const solvable = (b0: Map<Entry, [number, number]>): boolean => {
+    if (++budget.nodes > SEARCH_BUDGET) throw new Error('budget');
+    const b = tighten(b0);
+    if (!b) return false;
+    const open = [...b].find(([, [lo, hi]]) => lo !== hi);
+    if (!open) return true;
+    const [e, [lo, hi]] = open;
+    for (let v = lo; v <= Math.min(hi, lo + 100); v++) if (solvable(new Map(b).set(e, [v, v]))) return true;
+    return false;
+  };
+  const base = tighten(start);
+  if (!base) return [];
+  return suppressed.filter((e) => {
+    if (!disclosed(e)) return false;
+    const [lo, hi] = base.get(e)!;
+    try {
+      let found = 0;
+      for (let v = lo; v <= Math.min(hi, lo + 100) && found < 2; v++)
+        if (solvable(new Map(base).set(e, [v, v]))) found++;
+      return found < 2;
+    } catch {
+      return true;
+    }
+  });
+}
+
+function protectLineByLine(lines: Entry[][]) {
   for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) {
       if (!determined(line).some(disclosed)) continue;
-      const next = line
-        .filter((e) => e.mark === 'shown')
-        // the next-smallest entry; cells before totals, then a stable order
-        .sort(
-          (a, b) =>
-            a.value - b.value || Number(!!a.total) - Number(!!b.total) || a.row - b.row || a.col - b.col,
-        )[0];
+      const next = nextSmallestShown(line);
       if (!next) continue; // everything in the line is hidden already: nothing more to protect with
       next.mark = 'hidden';
       changed = true;
