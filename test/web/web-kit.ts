@@ -76,8 +76,20 @@ export interface BrowserSession {
   problems: string[];
 }
 
-export async function openSession(app: WebApp, viewport = LAPTOP): Promise<BrowserSession> {
-  const context = await app.browser.newContext({ viewport, locale: 'nl-NL', baseURL: app.baseUrl });
+/** A tablet held landscape at a spreekuur desk, used with the fingers. */
+export const TABLET_LANDSCAPE = { width: 1024, height: 768 };
+
+export async function openSession(
+  app: WebApp,
+  viewport = LAPTOP,
+  options: { touch?: boolean } = {},
+): Promise<BrowserSession> {
+  const context = await app.browser.newContext({
+    viewport,
+    locale: 'nl-NL',
+    baseURL: app.baseUrl,
+    hasTouch: options.touch ?? false,
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

@@ -8,11 +8,17 @@ import { ReferenceProvider } from './lib/reference';
 import { CreateHouseholdPage } from './pages/CreateHouseholdPage';
 import { DossierPage } from './pages/DossierPage';
 import { LoginPage } from './pages/LoginPage';
+import { MonitorPage } from './pages/MonitorPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PlanPage } from './pages/PlanPage';
 import { ReferPage } from './pages/ReferPage';
 import { ReferralsPage } from './pages/ReferralsPage';
 import { SearchPage } from './pages/SearchPage';
+import { BudgetDecisionsPage } from './pages/BudgetDecisionsPage';
+import { CaseloadPage } from './pages/CaseloadPage';
+import { SignalPage } from './pages/SignalPage';
+import { SignalsPage } from './pages/SignalsPage';
+import { SpreekuurPage } from './pages/SpreekuurPage';
 import { WorklistPage } from './pages/WorklistPage';
 
 /** Pages behind the login: the session is restored silently first; without one, to the login page. */
@@ -45,6 +51,14 @@ export function App() {
                   element={
                     <Protected>
                       <WorklistPage />
+                    </Protected>
+                  }
+                />
+                <Route
+                  path="/monitor"
+                  element={
+                    <Protected>
+                      <MonitorPage />
                     </Protected>
                   }
                 />
@@ -93,6 +107,46 @@ export function App() {
                   element={
                     <Protected>
                       <ReferralsPage />
+                    </Protected>
+                  }
+                />
+                <Route
+                  path="/spreekuur"
+                  element={
+                    <Protected>
+                      <SpreekuurPage />
+                    </Protected>
+                  }
+                />
+                <Route
+                  path="/signalen"
+                  element={
+                    <Protected>
+                      <SignalsPage />
+                    </Protected>
+                  }
+                />
+                <Route
+                  path="/signalen/:id"
+                  element={
+                    <Protected>
+                      <SignalPage />
+                    </Protected>
+                  }
+                />
+                <Route
+                  path="/besluiten"
+                  element={
+                    <Protected>
+                      <BudgetDecisionsPage />
+                    </Protected>
+                  }
+                />
+                <Route
+                  path="/caseload"
+                  element={
+                    <Protected>
+                      <CaseloadPage />
                     </Protected>
                   }
                 />

@@ -130,6 +130,48 @@ export class ApiClient {
     return this.send<T>(method, path, options);
   }
 
+  /**
+   * Sends a file as the raw request body and reports the upload's progress (0..1), which fetch cannot.
+   * A lapsed session is handled as in `request`: refresh, else the re-login dialog, then one retry.
+   */
+  async upload<T>(path: string, file: Blob, onProgress: (fraction: number) => void): Promise<T> {
+    try {
+      return await this.sendWithProgress<T>(path, file, onProgress);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    }
+    if (!(await this.refresh())) await this.waitForRelogin();
+    return this.sendWithProgress<T>(path, file, onProgress);
+  }
+
+  private sendWithProgress<T>(path: string, file: Blob, onProgress: (fraction: number) => void) {
+    return new Promise<T>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `${API_BASE}${path}`);
+      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+      if (this.accessToken) xhr.setRequestHeader('Authorization', `Bearer ${this.accessToken}`);
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable) onProgress(event.loaded / event.total);
+      };
+      xhr.onload = () => {
+        const body = xhr.responseText ? safeJson(xhr.responseText) : undefined;
+        if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+        else reject(new ApiError(asProblem(body, xhr.status)));
+      };
+      xhr.onerror = () =>
+        reject(
+          new ApiError({
+            type: 'urn:gezinsplan:web:network',
+            title: 'Geen verbinding',
+            status: 0,
+            detail: 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.',
+          }),
+        );
+      xhr.send(file);
+    });
+  }
+
   private waitForRelogin() {
     this.expired ??= this.onSessionExpired().finally(() => {
       this.expired = null;

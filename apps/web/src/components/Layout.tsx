@@ -3,7 +3,16 @@ import { type ReactNode, type SVGProps, useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
 import { useSession } from '../auth/session';
 import { ROLE_LABELS } from '../lib/labels';
-import { canCreateHousehold, canSearchHouseholds, canSeeIncomingReferrals } from '../lib/permissions';
+import {
+  canCreateHousehold,
+  canDecideBudgets,
+  canLogSpreekuur,
+  canReviewCases,
+  canSearchHouseholds,
+  canSeeMonitor,
+  canSeeIncomingReferrals,
+  canWorkSignals,
+} from '../lib/permissions';
 import { RouterLink } from './RouterLink';
 
 function GezinsplanLogo(props: SVGProps<SVGSVGElement>) {
@@ -72,6 +81,11 @@ export function Layout({ children }: { children: ReactNode }) {
               {canSearchHouseholds(user) && item('/zoeken', 'Zoeken')}
               {canCreateHousehold(user) && item('/huishoudens/nieuw', 'Nieuw huishouden')}
               {canSeeIncomingReferrals(user) && item('/verwijzingen', 'Verwijzingen')}
+              {canLogSpreekuur(user) && item('/spreekuur', 'Spreekuur')}
+              {canWorkSignals(user) && item('/signalen', 'Signalen')}
+              {canReviewCases(user) && item('/caseload', 'Caseload')}
+              {canDecideBudgets(user) && item('/besluiten', 'Besluiten')}
+              {canSeeMonitor(user) && item('/monitor', 'Monitor')}
               <li className="ams-page-header__menu-item ams-page-header__menu-item--fixed gp-account">
                 <span className="gp-account__name">
                   {user.displayName}

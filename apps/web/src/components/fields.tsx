@@ -3,6 +3,7 @@ import {
   DateInput,
   ErrorMessage,
   Field,
+  FieldSet,
   Label,
   Paragraph,
   Select,
@@ -89,7 +90,14 @@ export function TextField({ onChange, password, autoFocus, ...props }: InputProp
 export function DateField({
   onChange,
   ...props
-}: FieldProps & { value: string; onChange: (value: string) => void; max?: string; min?: string }) {
+}: FieldProps & {
+  value: string;
+  onChange: (value: string) => void;
+  max?: string;
+  min?: string;
+  /** A date, or a date and time of day. */
+  type?: 'date' | 'datetime-local';
+}) {
   const { id, hint, error, optional, label: _label, ...input } = props;
   return (
     <Frame {...props}>
@@ -192,5 +200,82 @@ export function CheckboxField({
         </Paragraph>
       )}
     </Field>
+  );
+}
+
+/**
+ * A group of checkboxes for a multiple choice (topics, goals, schemes), with one legend and one error.
+ * The boxes are large enough to tap on a tablet.
+ */
+export function CheckboxGroupField({
+  id,
+  legend,
+  hint,
+  error,
+  options,
+  value,
+  onChange,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  options: Option[];
+  value: string[];
+  onChange: (value: string[]) => void;
+}) {
+  const toggle = (option: string, checked: boolean) =>
+    onChange(checked ? [...value, option] : value.filter((v) => v !== option));
+  return (
+    <FieldSet
+      id={id}
+      legend={legend}
+      invalid={Boolean(error)}
+      aria-describedby={describedBy(id, hint, error)}
+      className="gp-field gp-choices"
+    >
+      {hint && (
+        <Paragraph id={`${id}-hint`} size="small" className="gp-hint">
+          {hint}
+        </Paragraph>
+      )}
+      {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
+      <div className="gp-choice-grid">
+        {options.map((option) => (
+          <Checkbox
+            key={option.value}
+            id={`${id}-${option.value}`}
+            checked={value.includes(option.value)}
+            invalid={Boolean(error)}
+            onChange={(event) => toggle(option.value, event.target.checked)}
+          >
+            {option.label}
+          </Checkbox>
+        ))}
+      </div>
+    </FieldSet>
+  );
+}
+
+/** A file chooser with its label, hint and error, in the same frame as the other fields. */
+export function FileField({
+  onChange,
+  accept,
+  ...props
+}: FieldProps & { onChange: (file: File | null) => void; accept?: string }) {
+  const { id, hint, error, optional } = props;
+  return (
+    <Frame {...props}>
+      <input
+        id={id}
+        type="file"
+        accept={accept}
+        className="ams-file-input"
+        aria-invalid={error ? true : undefined}
+        aria-required={optional ? undefined : true}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(event) => onChange(event.target.files?.[0] ?? null)}
+      />
+    </Frame>
   );
 }

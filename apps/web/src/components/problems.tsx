@@ -85,3 +85,17 @@ export function ErrorSummary({ errors }: { errors: { id: string; label: string }
     />
   );
 }
+
+/** What a form shows above its fields: the error summary, or else the API's problem. */
+export function FormErrors({
+  summary,
+  problem,
+  headingLevel = 2,
+}: {
+  summary: { id: string; label: string }[];
+  problem: ApiError | null;
+  headingLevel?: 2 | 3 | 4;
+}) {
+  if (summary.length) return <ErrorSummary errors={summary} />;
+  return problem ? <ProblemAlert error={problem} headingLevel={headingLevel} /> : null;
+}

@@ -63,3 +63,8 @@ export function fullAddress(household: Pick<Household, 'street' | 'houseNumber' 
 export function plural(count: number, one: string, many: string) {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** Cents as `€ 1.250,00`. */
+export function formatEuro(cents: number): string {
+  return new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}

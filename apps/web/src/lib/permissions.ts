@@ -82,3 +82,42 @@ export function canAnswerReferral(referral: Referral, user: User): boolean {
     user.municipalityIds.includes(referral.municipalityId)
   );
 }
+
+/** Organisations whose professionals hold spreekuur and work vroegsignalering signals (libs/access, outreach). */
+const OUTREACH_ORGANISATIONS = ['financial-coaching', 'kbl'];
+
+/** Spreekuur contacts are logged by financial coaches. */
+export function canLogSpreekuur(user: User): boolean {
+  return user.roles.includes('financial-coach') && OUTREACH_ORGANISATIONS.includes(user.organisationKind);
+}
+
+/** The vroegsignalering worklist and CSV intake: coaches and KBL intake, for their own organisation. */
+export function canWorkSignals(user: User): boolean {
+  return (
+    (user.roles.includes('financial-coach') || user.roles.includes('schuldhulpverlener')) &&
+    OUTREACH_ORGANISATIONS.includes(user.organisationKind)
+  );
+}
+
+/** Maatwerkbudget: requested by the case team of an active household (rule 5). */
+export const canRequestBudget = canChangeActiveCase;
+
+/** Deciding maatwerkbudget requests: professionals with a mandate (never on their own request). */
+export function canDecideBudgets(user: User): boolean {
+  return isProfessional(user) && user.mandateCents > 0;
+}
+
+/** Case reviews, the caseload and the casusboek: the teamleider, for the households of the teams they lead. */
+export function canReviewCases(user: User): boolean {
+  return user.roles.includes('teamleider') && user.ledTeamIds.length > 0;
+}
+
+/** Reviews of this household: a teamleider with full access that is not break-the-glass. */
+export function canReviewHousehold(dossier: Dossier, user: User): boolean {
+  return canReviewCases(user) && dossier.access === 'full' && !dossier.breakGlass;
+}
+
+/** The monitor (aggregates only, rule 6): beleidsmedewerkers and teamleiders. */
+export function canSeeMonitor(user: User): boolean {
+  return user.roles.includes('beleidsmedewerker') || user.roles.includes('teamleider');
+}

@@ -2,27 +2,25 @@ import { ActionGroup, Button, FieldSet, Grid, Paragraph } from '@amsterdam/desig
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../api/client';
-import type { Dossier, MemberRelation, Pillar } from '../api/types';
+import type { Dossier, Pillar } from '../api/types';
 import { useUser } from '../auth/session';
-import { CheckboxField, DateField, SelectField, TextField } from '../components/fields';
+import { CheckboxField, SelectField, TextField } from '../components/fields';
+import {
+  MEMBER_LABELS,
+  type MemberDraft,
+  MemberFields,
+  memberErrors,
+  newMember,
+  personBody,
+} from '../components/MemberFields';
 import { PageHeading } from '../components/PageHeading';
 import { ErrorSummary, ProblemAlert, splitFieldErrors } from '../components/problems';
 import { useAnnounce } from '../lib/announcer';
 import { useDraft } from '../lib/drafts';
-import { normalisePostcode, today } from '../lib/format';
-import { PILLAR_LABELS, RELATION_LABELS } from '../lib/labels';
+import { normalisePostcode } from '../lib/format';
+import { PILLAR_LABELS } from '../lib/labels';
 import { useReference } from '../lib/reference';
 import { toApiError } from '../lib/use-resource';
-
-interface MemberDraft {
-  bsn: string;
-  givenNames: string;
-  familyNamePrefix: string;
-  familyName: string;
-  birthDate: string;
-  relation: MemberRelation;
-  joinedOn: string;
-}
 
 interface HouseholdDraft {
   street: string;
@@ -36,16 +34,6 @@ interface HouseholdDraft {
   members: MemberDraft[];
 }
 
-const newMember = (relation: MemberRelation): MemberDraft => ({
-  bsn: '',
-  givenNames: '',
-  familyNamePrefix: '',
-  familyName: '',
-  birthDate: '',
-  relation,
-  joinedOn: today(),
-});
-
 const LABELS: Record<string, string> = {
   street: 'Straat',
   houseNumber: 'Huisnummer',
@@ -54,13 +42,7 @@ const LABELS: Record<string, string> = {
   municipalityId: 'Gemeente',
   neighbourhoodId: 'Wijk',
   regisseurPillar: 'Uw pijler als regisseur',
-  bsn: 'BSN',
-  givenNames: 'Voornamen',
-  familyNamePrefix: 'Tussenvoegsel',
-  familyName: 'Achternaam',
-  birthDate: 'Geboortedatum',
-  relation: 'Relatie',
-  joinedOn: 'Lid sinds',
+  ...MEMBER_LABELS,
 };
 
 /** The API's field path (`members.0.bsn`) as the id of the input on this page. */
@@ -85,12 +67,8 @@ function validate(draft: HouseholdDraft): Record<string, string> {
   required('city', draft.city, 'Vul de plaats in.');
   required('municipalityId', draft.municipalityId, 'Kies de gemeente.');
   draft.members.forEach((member, i) => {
-    const at = (name: string) => `members.${i}.${name}`;
-    if (!/^\d{9}$/.test(member.bsn.trim())) errors[at('bsn')] = 'Een BSN heeft 9 cijfers.';
-    required(at('givenNames'), member.givenNames, 'Vul de voornamen in.');
-    required(at('familyName'), member.familyName, 'Vul de achternaam in.');
-    required(at('birthDate'), member.birthDate, 'Vul de geboortedatum in.');
-    required(at('joinedOn'), member.joinedOn, 'Vul in sinds wanneer dit gezinslid hier woont.');
+    for (const [field, message] of Object.entries(memberErrors(member)))
+      errors[`members.${i}.${field}`] = message;
   });
   return errors;
 }
@@ -142,15 +120,7 @@ export function CreateHouseholdPage() {
         ...(draft.neighbourhoodId ? { neighbourhoodId: draft.neighbourhoodId } : {}),
         cohort50: draft.cohort50,
         ...(draft.regisseurPillar ? { regisseurPillar: draft.regisseurPillar as Pillar } : {}),
-        members: draft.members.map((m) => ({
-          bsn: m.bsn.trim(),
-          givenNames: m.givenNames.trim(),
-          ...(m.familyNamePrefix.trim() ? { familyNamePrefix: m.familyNamePrefix.trim() } : {}),
-          familyName: m.familyName.trim(),
-          birthDate: m.birthDate,
-          relation: m.relation,
-          joinedOn: m.joinedOn,
-        })),
+        members: draft.members.map((m) => ({ ...personBody(m), relation: m.relation, joinedOn: m.joinedOn })),
       });
       clearDraft();
       announce('Het huishouden is aangemaakt. U bent de regisseur.');
@@ -261,63 +231,11 @@ export function CreateHouseholdPage() {
           </FieldSet>
           {draft.members.map((member, index) => (
             <FieldSet key={index} legend={`Gezinslid ${index + 1}`} className="gp-member-fieldset">
-              <TextField
-                id={inputId(`members.${index}.bsn`)}
-                label="BSN"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={9}
-                value={member.bsn}
-                onChange={setMember(index, 'bsn')}
-                error={errors[`members.${index}.bsn`]}
-              />
-              <TextField
-                id={inputId(`members.${index}.givenNames`)}
-                label="Voornamen"
-                autoComplete="off"
-                value={member.givenNames}
-                onChange={setMember(index, 'givenNames')}
-                error={errors[`members.${index}.givenNames`]}
-              />
-              <TextField
-                id={inputId(`members.${index}.familyNamePrefix`)}
-                label="Tussenvoegsel"
-                optional
-                autoComplete="off"
-                value={member.familyNamePrefix}
-                onChange={setMember(index, 'familyNamePrefix')}
-                error={errors[`members.${index}.familyNamePrefix`]}
-              />
-              <TextField
-                id={inputId(`members.${index}.familyName`)}
-                label="Achternaam"
-                autoComplete="off"
-                value={member.familyName}
-                onChange={setMember(index, 'familyName')}
-                error={errors[`members.${index}.familyName`]}
-              />
-              <DateField
-                id={inputId(`members.${index}.birthDate`)}
-                label="Geboortedatum"
-                max={today()}
-                value={member.birthDate}
-                onChange={setMember(index, 'birthDate')}
-                error={errors[`members.${index}.birthDate`]}
-              />
-              <SelectField
-                id={inputId(`members.${index}.relation`)}
-                label="Relatie"
-                value={member.relation}
-                onChange={setMember(index, 'relation')}
-                error={errors[`members.${index}.relation`]}
-                options={Object.entries(RELATION_LABELS).map(([value, label]) => ({ value, label }))}
-              />
-              <DateField
-                id={inputId(`members.${index}.joinedOn`)}
-                label="Lid sinds"
-                value={member.joinedOn}
-                onChange={setMember(index, 'joinedOn')}
-                error={errors[`members.${index}.joinedOn`]}
+              <MemberFields
+                idOf={(field) => inputId(`members.${index}.${field}`)}
+                member={member}
+                onChange={(field, value) => setMember(index, field)(value)}
+                errorOf={(field) => errors[`members.${index}.${field}`]}
               />
               {draft.members.length > 1 && (
                 <Button

@@ -18,7 +18,7 @@ import { RouterLink } from '../components/RouterLink';
 import { Loading } from '../components/status';
 import { addressLine, formatDate, formatPostcode } from '../lib/format';
 import { HOUSEHOLD_STATUS_LABELS } from '../lib/labels';
-import { canBreakGlass, canRefer } from '../lib/permissions';
+import { canBreakGlass, canRefer, canReviewHousehold } from '../lib/permissions';
 import { useReference } from '../lib/reference';
 import { useResource } from '../lib/use-resource';
 import { BreakGlass } from './dossier/BreakGlass';
@@ -31,6 +31,7 @@ import { MembersSection } from './dossier/MembersSection';
 import { PlanSection } from './dossier/PlanSection';
 import { ReferralsSection } from './dossier/ReferralsSection';
 import { RepresentativesSection } from './dossier/RepresentativesSection';
+import { ReviewsSection } from './dossier/ReviewsSection';
 
 /**
  * One household. With `access: 'index'` only the verwijsindex (address, neighbourhood, pillars and the
@@ -170,7 +171,7 @@ export function DossierPage() {
         <>
           {data.members && (
             <Grid.Cell span="all">
-              <MembersSection members={data.members} />
+              <MembersSection dossier={data} onChanged={dossier.reload} />
             </Grid.Cell>
           )}
           {data.caseTeam && (
@@ -190,7 +191,7 @@ export function DossierPage() {
           )}
           {data.budget !== undefined && (
             <Grid.Cell span="all">
-              <BudgetSection budget={data.budget} />
+              <BudgetSection budget={data.budget} dossier={data} onChanged={dossier.reload} />
             </Grid.Cell>
           )}
           {data.contacts !== undefined && (
@@ -200,7 +201,7 @@ export function DossierPage() {
           )}
           {data.representatives && (
             <Grid.Cell span="all">
-              <RepresentativesSection dossier={data} />
+              <RepresentativesSection dossier={data} onChanged={dossier.reload} />
             </Grid.Cell>
           )}
           {data.consents && (
@@ -211,6 +212,11 @@ export function DossierPage() {
           {data.referrals && (
             <Grid.Cell span="all">
               <ReferralsSection dossier={data} />
+            </Grid.Cell>
+          )}
+          {canReviewHousehold(data, user) && (
+            <Grid.Cell span="all">
+              <ReviewsSection householdId={household.id} />
             </Grid.Cell>
           )}
         </>

@@ -1,20 +1,19 @@
 import { ActionGroup, Button, Grid, Paragraph, StandaloneLink } from '@amsterdam/design-system-react';
-import { type FormEvent, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
 import type { Dossier } from '../api/types';
 import { useUser } from '../auth/session';
 import { SelectField, TextAreaField } from '../components/fields';
 import { PageHeading } from '../components/PageHeading';
-import { ErrorSummary, ProblemAlert, splitFieldErrors } from '../components/problems';
+import { FormErrors, ProblemAlert } from '../components/problems';
 import { RouterLink } from '../components/RouterLink';
 import { Loading } from '../components/status';
 import { useAnnounce } from '../lib/announcer';
-import { useDraft } from '../lib/drafts';
 import { addressLine, fullName } from '../lib/format';
 import { canRefer } from '../lib/permissions';
 import { useReference } from '../lib/reference';
-import { toApiError, useResource } from '../lib/use-resource';
+import { useForm } from '../lib/use-form';
+import { useResource } from '../lib/use-resource';
 
 interface ReferralDraft {
   toOrganisationId: string;
@@ -36,15 +35,25 @@ export function ReferPage() {
   const announce = useAnnounce();
   const navigate = useNavigate();
   const dossier = useResource((signal) => api.get<Dossier>(`/households/${id}`, { signal }), [id]);
-  const [draft, setDraft, clearDraft] = useDraft<ReferralDraft>(`referral:${id}`, {
-    toOrganisationId: '',
-    personId: '',
-    reason: '',
+  const form = useForm<ReferralDraft>({
+    draftKey: `referral:${id}`,
+    idPrefix: 'referral',
+    labels: LABELS,
+    initial: { toOrganisationId: '', personId: '', reason: '' },
+    validate: (d) => ({
+      ...(d.toOrganisationId ? {} : { toOrganisationId: 'Kies de organisatie waarnaar u verwijst.' }),
+      ...(d.reason.trim() ? {} : { reason: 'Beschrijf waarom u verwijst.' }),
+    }),
+    submit: async (d) => {
+      await api.post(`/households/${id}/referrals`, {
+        toOrganisationId: d.toOrganisationId,
+        reason: d.reason.trim(),
+        ...(d.personId ? { personId: d.personId } : {}),
+      });
+      announce(`Verwijzing naar ${reference.organisationName(d.toOrganisationId)} verstuurd.`);
+      navigate(`/huishoudens/${id}`);
+    },
   });
-  const [errors, setErrors] = useState<Partial<Record<keyof ReferralDraft, string>>>({});
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (key: keyof ReferralDraft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
 
   const back = (
     <StandaloneLink href={`/huishoudens/${id}`} linkComponent={RouterLink}>
@@ -75,37 +84,6 @@ export function ReferPage() {
     );
   }
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const missing: Partial<Record<keyof ReferralDraft, string>> = {};
-    if (!draft.toOrganisationId) missing.toOrganisationId = 'Kies de organisatie waarnaar u verwijst.';
-    if (!draft.reason.trim()) missing.reason = 'Beschrijf waarom u verwijst.';
-    setErrors(missing);
-    setProblem(null);
-    if (Object.keys(missing).length) return;
-    setBusy(true);
-    try {
-      await api.post(`/households/${id}/referrals`, {
-        toOrganisationId: draft.toOrganisationId,
-        reason: draft.reason.trim(),
-        ...(draft.personId ? { personId: draft.personId } : {}),
-      });
-      clearDraft();
-      announce(`Verwijzing naar ${reference.organisationName(draft.toOrganisationId)} verstuurd.`);
-      navigate(`/huishoudens/${id}`);
-    } catch (e) {
-      const error = toApiError(e);
-      setErrors(splitFieldErrors(error, (f) => f in LABELS).fields);
-      setProblem(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const summary = (Object.keys(errors) as (keyof ReferralDraft)[]).map((key) => ({
-    id: `#referral-${key}`,
-    label: `${LABELS[key]}: ${errors[key]}`,
-  }));
   const organisations = reference.organisations.filter(
     (o) => o.id !== user.organisationId && o.kind !== 'municipality',
   );
@@ -121,46 +99,33 @@ export function ReferPage() {
           Huishouden {addressLine(data.household)}. De ontvangende organisatie ziet uw verwijzing en
           accepteert of wijst af; bij acceptatie komt een medewerker in het casusteam.
         </Paragraph>
-        <form onSubmit={submit} noValidate className="gp-form" aria-label="Verwijzing">
-          <ErrorSummary errors={summary} />
-          {problem && summary.length === 0 && <ProblemAlert error={problem} />}
+        <form onSubmit={(e) => void form.onSubmit(e)} noValidate className="gp-form" aria-label="Verwijzing">
+          <FormErrors summary={form.summary} problem={form.problem} />
           <SelectField
-            id="referral-toOrganisationId"
-            label={LABELS.toOrganisationId}
+            {...form.field('toOrganisationId')}
             placeholder="Kies een organisatie"
-            value={draft.toOrganisationId}
-            onChange={set('toOrganisationId')}
-            error={errors.toOrganisationId}
             options={organisations.map((o) => ({ value: o.id, label: o.name }))}
           />
           <SelectField
-            id="referral-personId"
-            label={LABELS.personId}
-            value={draft.personId}
-            onChange={set('personId')}
-            error={errors.personId}
+            {...form.field('personId')}
             placeholder="Het hele huishouden"
             options={members.map((m) => ({ value: m.personId, label: fullName(m.person!) }))}
           />
           <TextAreaField
-            id="referral-reason"
-            label={LABELS.reason}
+            {...form.field('reason')}
             hint="Wat is er aan de hand en wat vraagt u van de organisatie? Noem alleen wat nodig is."
             rows={6}
             maxLength={2000}
-            value={draft.reason}
-            onChange={set('reason')}
-            error={errors.reason}
           />
           <ActionGroup>
-            <Button type="submit" disabled={busy}>
-              {busy ? 'Bezig met versturen…' : 'Verwijzing versturen'}
+            <Button type="submit" disabled={form.busy}>
+              {form.busy ? 'Bezig met versturen…' : 'Verwijzing versturen'}
             </Button>
             <Button
               type="button"
               variant="secondary"
               onClick={() => {
-                clearDraft();
+                form.reset();
                 navigate(`/huishoudens/${id}`);
               }}
             >

@@ -12,6 +12,7 @@ import { addressLine, formatDate, plural } from '../lib/format';
 import { labelOf, PILLAR_LABELS } from '../lib/labels';
 import { canCreateHousehold, canSeeIncomingReferrals, isProfessional } from '../lib/permissions';
 import { type Resource, useResource } from '../lib/use-resource';
+import { BreakGlassNotices } from './BreakGlassNotices';
 
 interface ProcedureItem {
   id: string;
@@ -116,6 +117,8 @@ export function WorklistPage() {
           </Paragraph>
         )}
       </Grid.Cell>
+
+      {user.roles.includes('teamleider') && <BreakGlassNotices />}
 
       <WorklistSection resource={procedures} id="procedures" heading="Wettelijke termijnen">
         {(page) => (

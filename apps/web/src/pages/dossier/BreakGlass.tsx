@@ -7,7 +7,7 @@ import { ProblemAlert, splitFieldErrors } from '../../components/problems';
 import { useAnnounce } from '../../lib/announcer';
 import { toApiError } from '../../lib/use-resource';
 
-const CATEGORIES = [
+export const BREAK_GLASS_CATEGORIES = [
   { value: 'acute-veiligheid', label: 'Acute onveiligheid' },
   { value: 'crisis-buiten-kantoortijd', label: 'Crisis buiten kantoortijd' },
   { value: 'regisseur-onbereikbaar', label: 'Regisseur onbereikbaar' },
@@ -74,7 +74,7 @@ export function BreakGlass({ householdId, onOpened }: { householdId: string; onO
             value={category}
             onChange={setCategory}
             error={errors.category}
-            options={CATEGORIES}
+            options={BREAK_GLASS_CATEGORIES}
           />
           <TextAreaField
             id="break-glass-reason"

@@ -1,16 +1,22 @@
-import { DescriptionList, Heading, Table } from '@amsterdam/design-system-react';
+import { Button, DescriptionList, Heading, Table } from '@amsterdam/design-system-react';
+import { useState } from 'react';
+import type { Dossier } from '../../api/types';
+import { useUser } from '../../auth/session';
 import { Empty } from '../../components/status';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatEuro } from '../../lib/format';
 import { labelOf } from '../../lib/labels';
+import { canRequestBudget } from '../../lib/permissions';
+import { BudgetRequestForm } from './BudgetRequestForm';
 
-/** The maatwerkbudget of the household as libs/budgets puts it in the dossier (read-only here). */
+/** The maatwerkbudget of the household as libs/budgets puts it in the dossier, and a new request. */
 interface BudgetContent {
   totals?: { requestedCents: number; committedCents: number; paidCents: number };
   requests?: {
     id: string;
-    amount: string;
+    amountCents: number;
     justification: string;
     status: string;
+    motivation?: string | null;
     requestedBy?: { name: string };
     requestedOn?: string;
     decidedBy?: { name: string } | null;
@@ -18,18 +24,27 @@ interface BudgetContent {
   }[];
 }
 
-const STATUS: Record<string, string> = {
-  aangevraagd: 'Aangevraagd',
+export const BUDGET_STATUS: Record<string, string> = {
+  ingediend: 'Ingediend, wacht op besluit',
   toegekend: 'Toegekend',
   afgewezen: 'Afgewezen',
   ingetrokken: 'Ingetrokken',
   betaald: 'Betaald',
 };
 
-const euro = (cents: number) =>
-  new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+const euro = formatEuro;
 
-export function BudgetSection({ budget }: { budget: unknown }) {
+export function BudgetSection({
+  budget,
+  dossier,
+  onChanged,
+}: {
+  budget: unknown;
+  dossier: Dossier;
+  onChanged: () => void;
+}) {
+  const user = useUser();
+  const [requesting, setRequesting] = useState(false);
   const content = (budget && typeof budget === 'object' ? budget : {}) as BudgetContent;
   const requests = Array.isArray(content.requests) ? content.requests : [];
   return (
@@ -69,17 +84,33 @@ export function BudgetSection({ budget }: { budget: unknown }) {
                   {formatDate(r.requestedOn)}
                   {r.requestedBy && <div className="gp-muted">{r.requestedBy.name}</div>}
                 </Table.Cell>
-                <Table.Cell>€ {r.amount}</Table.Cell>
+                <Table.Cell>{euro(r.amountCents)}</Table.Cell>
                 <Table.Cell>{r.justification}</Table.Cell>
                 <Table.Cell>
-                  {labelOf(STATUS, r.status)}
+                  {labelOf(BUDGET_STATUS, r.status)}
                   {r.decidedBy && <div className="gp-muted">door {r.decidedBy.name}</div>}
+                  {r.motivation && <div className="gp-muted">{r.motivation}</div>}
                 </Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>
         </Table>
       )}
+      {canRequestBudget(dossier, user) &&
+        (requesting ? (
+          <BudgetRequestForm
+            dossier={dossier}
+            onCancel={() => setRequesting(false)}
+            onDone={() => {
+              setRequesting(false);
+              onChanged();
+            }}
+          />
+        ) : (
+          <Button variant="secondary" className="gp-section-action" onClick={() => setRequesting(true)}>
+            Maatwerkbudget aanvragen
+          </Button>
+        ))}
     </section>
   );
 }

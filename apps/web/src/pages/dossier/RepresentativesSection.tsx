@@ -1,17 +1,27 @@
-import { Heading, Table } from '@amsterdam/design-system-react';
+import { Button, Heading, Table } from '@amsterdam/design-system-react';
+import { useState } from 'react';
 import type { Dossier } from '../../api/types';
+import { useUser } from '../../auth/session';
 import { Empty } from '../../components/status';
 import { formatDate, fullName } from '../../lib/format';
 import { REPRESENTATIVE_LABELS } from '../../lib/labels';
+import { canEditCase } from '../../lib/permissions';
+import { AddRepresentativeForm } from './AddRepresentativeForm';
 
-export function RepresentativesSection({ dossier }: { dossier: Dossier }) {
+export function RepresentativesSection({ dossier, onChanged }: { dossier: Dossier; onChanged: () => void }) {
+  const user = useUser();
+  const [adding, setAdding] = useState(false);
   const representatives = dossier.representatives ?? [];
   const personName = (personId: string) => {
     const person = dossier.members?.find((m) => m.personId === personId)?.person;
     return person ? fullName(person) : 'Onbekend';
   };
   return (
-    <section aria-labelledby="representatives-heading" className="gp-section">
+    <section
+      aria-labelledby="representatives-heading"
+      className="gp-section"
+      data-testid="representatives-section"
+    >
       <Heading level={2} size="level-3" id="representatives-heading">
         Vertegenwoordigers
       </Heading>
@@ -48,6 +58,22 @@ export function RepresentativesSection({ dossier }: { dossier: Dossier }) {
           </Table.Body>
         </Table>
       )}
+      {canEditCase(dossier, user) &&
+        (dossier.members ?? []).some((m) => !m.leftOn) &&
+        (adding ? (
+          <AddRepresentativeForm
+            dossier={dossier}
+            onCancel={() => setAdding(false)}
+            onDone={() => {
+              setAdding(false);
+              onChanged();
+            }}
+          />
+        ) : (
+          <Button variant="secondary" className="gp-section-action" onClick={() => setAdding(true)}>
+            Vertegenwoordiger toevoegen
+          </Button>
+        ))}
     </section>
   );
 }
