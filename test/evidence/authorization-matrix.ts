@@ -162,6 +162,8 @@ export interface Expectation {
   field?: string;
   /** The problem type (without urn:gezinsplan:problem:). */
   problem?: string;
+  /** Extension members an authorised refusal may carry (e.g. the procedure's state; never record data). */
+  extensions?: readonly string[];
 }
 
 export interface MatrixRow {

@@ -21,11 +21,13 @@ import {
 import { Actor, ACTORS, Call } from './evidence-kit';
 import { FixtureHousehold, MATRIX_STREET, MATRIX_TOMORROW, World } from './matrix-world';
 import { shapeProblems } from './response-shape';
+import { DOMAIN_DRIVERS } from './matrix-calls-domain';
 
 export interface Target {
   target: string;
   relation: (actor: Actor) => Relation;
-  call: (actor: Actor, n: number) => Call;
+  /** May look up what the call needs now (a plan's current ETag). */
+  call: (actor: Actor, n: number) => Call | Promise<Call>;
   /** Extra checks of a 2xx answer (membership of lists); returns what is wrong. */
   verify?: (actor: Actor, res: Response) => string[];
 }
@@ -489,6 +491,8 @@ export const DRIVERS: Record<string, Driver> = {
       },
     ],
   },
+
+  ...DOMAIN_DRIVERS,
 };
 
 const declinePool = new Map<Actor, string>();

@@ -6,6 +6,7 @@ import { householdBody, nextBsn } from '../households/household-kit';
 import { TestApp } from '../setup/test-app';
 import { Actor, Caller, DEMO_USER_KEYS } from './evidence-kit';
 import { FixtureKey, Relation, WORLD_RELATIONS } from './authorization-matrix';
+import { buildDomainWorld, DomainWorld } from './matrix-world-domain';
 
 /** Fixture households are all on this street, so a search by street returns exactly them (and no hub). */
 export const MATRIX_STREET = 'Matrixstraat';
@@ -45,6 +46,8 @@ export interface World {
       name: string;
     }
   >;
+  /** Indications, plans, budget requests, spreekuur contacts, signals, an AVG request. */
+  domain: DomainWorld;
   relationOf(actor: Actor, household: FixtureKey): Relation;
 }
 
@@ -292,13 +295,15 @@ export async function buildWorld(t: TestApp, caller: Caller, clock: FixedClock):
   });
   const M = MUNICIPALITY_IDS.maastricht;
   const V = MUNICIPALITY_IDS.vaals;
+  const households = {
+    H1: fixture('H1', h1, 'Matrixeen', M, 'consulentWmo', h1Plan.id, hubM.id),
+    H2: fixture('H2', h2, 'Matrixtwee', M, 'consulentParticipatie', h2Consent.id, hubM.id),
+    H3: fixture('H3', h3, 'Matrixdrie', V, 'consulentHeuvelland', h3Consent.id, hubV.id),
+    H4: fixture('H4', h4, 'Matrixvier', M, 'consulentJeugd', h4Consent.id, hubM.id),
+  };
   return {
-    households: {
-      H1: fixture('H1', h1, 'Matrixeen', M, 'consulentWmo', h1Plan.id, hubM.id),
-      H2: fixture('H2', h2, 'Matrixtwee', M, 'consulentParticipatie', h2Consent.id, hubM.id),
-      H3: fixture('H3', h3, 'Matrixdrie', V, 'consulentHeuvelland', h3Consent.id, hubV.id),
-      H4: fixture('H4', h4, 'Matrixvier', M, 'consulentJeugd', h4Consent.id, hubM.id),
-    },
+    households,
+    domain: await buildDomainWorld(t, caller, households),
     hubs: { maastricht: hubM.id, vaals: hubV.id },
     userIds,
     referrals: { R1: r1.id, R2: r2.id, R3: r3.id, R4: r4.id },

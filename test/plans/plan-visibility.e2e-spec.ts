@@ -219,6 +219,38 @@ describe('plans: visibility per role, per record and in SQL', () => {
       expect((await plans.write('teamleider', 'patch', path(), etag, { ownWords: 'x' })).status).toBe(403);
     });
 
+    it('refuses a reader’s goal and action writes before it compares versions (403, not 412 or 409)', async () => {
+      const stale = '"9999"';
+      const goal = path(`/goals/${health.id}`);
+      const writes = [
+        () => plans.write('teamleider', 'patch', goal, stale, { status: 'bezig' }),
+        () =>
+          plans.write('teamleider', 'post', path(`/goals/${health.id}/actions`), stale, {
+            description: 'Huisarts bellen',
+            dueOn: isoDaysFromToday(10),
+            actor: { type: 'member', id: household.members[0] },
+          }),
+        () => plans.write('teamleider', 'delete', goal, stale),
+        // Version 1 is agreed: a writer would get 409; a reader learns nothing about it.
+        async () =>
+          plans.write(
+            'teamleider',
+            'delete',
+            path(`/versions/1/goals/${health.id}`),
+            (await plans.plan('teamleider', household.id)).etag,
+          ),
+      ];
+      for (const write of writes) {
+        const res = await write();
+        expect({ status: res.status, type: res.body.type }).toEqual({
+          status: 403,
+          type: 'urn:gezinsplan:problem:forbidden',
+        });
+      }
+      // The regisseur with the same stale ETag still gets the 412.
+      expect((await plans.write('consulentWmo', 'delete', goal, stale)).status).toBe(412);
+    });
+
     it('answers 404 for another municipality and for colleagues not on the case, 403 for roles without case content', async () => {
       const { etag } = await plans.plan('consulentWmo', household.id);
       for (const user of ['consulentHeuvelland', 'consulentJeugd', 'sociaalTeamMedewerker'] as const) {

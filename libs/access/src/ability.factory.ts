@@ -76,6 +76,8 @@ export function defineAbilityFor(
   can('update', 'Household', { id: { $in: caseTeam }, ...inMunicipality });
   can('read', CASE_RECORDS, withFullAccess);
   can(['create', 'update'], CASE_RECORDS, onCase);
+  // A spreekuur contact is the coach's record: the case team may see it (rule 2), only its author changes it.
+  cannot('update', 'SpreekuurContact', { createdBy: { $ne: user.id } });
   // A referral is answered by the organisation it is sent to, never by the sending case team.
   cannot('update', 'Referral', { toOrganisationId: { $ne: user.organisationId } });
 
@@ -120,11 +122,12 @@ export function defineAbilityFor(
     can(['create', 'update'], ['Plan', 'PlanGoal'], onCase);
   }
 
-  // Rule 5: maatwerkbudget decided within mandate, never by the requester.
+  // Rule 5: maatwerkbudget decided within mandate, never by the requester. Break the glass is emergency
+  // reading (rule 8), never a decision about money: the case team and the teamleider of a team on it.
   if (user.mandateCents > 0) {
     can('decide', 'BudgetRequest', {
       ...inMunicipality,
-      householdId: { $in: fullAccess },
+      householdId: { $in: unique([...relations.caseTeam, ...relations.ledTeams]) },
       amountCents: { $lte: user.mandateCents },
       requestedById: { $ne: user.id },
     });
@@ -134,7 +137,7 @@ export function defineAbilityFor(
   can('breakGlass', 'Household', inMunicipality);
 
   if (has('teamleider')) {
-    can(['read', 'create', 'update'], 'CaseReview', {
+    can(['read', 'create', 'update', 'delete'], 'CaseReview', {
       householdId: { $in: relations.ledTeams },
       ...inMunicipality,
     });
@@ -181,15 +184,15 @@ function defineOutreachRules(
   const has = (role: Role) => user.roles.includes(role);
   const inMunicipality = { municipalityId: { $in: user.municipalityIds } };
 
-  // Retention of unanswered signals: run by the functioneel beheerder, reviewed by the privacy officer.
-  // They see which signals go (reference, creditor, date), never whom they are about (rule 7).
-  if (has('functioneel-beheerder') || has('privacy-officer')) can('delete', 'Signal', inMunicipality);
+  // Unanswered signals are deleted only by the privacy retention run (privacy officer, 'read
+  // ProcessingLog'); nobody deletes a signal through this layer.
   if (!OUTREACH_ORGANISATIONS.includes(user.organisationKind)) return;
 
   // Spreekuur: a coach logs contacts (anonymous or linked) in their municipality, sees their own and
   // those of colleagues at the wijkservicepunten where they hold spreekuur, and refers walk-in residents
   // on (coach -> KBL, sociaal team) also for households whose case team they are not on.
-  // The case team reads linked contacts through CASE_RECORDS (rule 2).
+  // The case team reads linked contacts through CASE_RECORDS (rule 2); only the coach who logged a
+  // contact changes it.
   if (has('financial-coach')) {
     can('create', 'SpreekuurContact', inMunicipality);
     can(['read', 'update'], 'SpreekuurContact', { createdBy: user.id, ...inMunicipality });

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { ClsService } from 'nestjs-cls';
 import { EntityMetadata } from 'typeorm';
-import { DomainError } from '@app/core';
+import { DomainError, EMERGENCY_HOUSEHOLDS, PRINCIPAL, RequestPrincipal } from '@app/core';
 import { AppAbility, AppSubject, defineAbilityFor } from './ability.factory';
 import { AuthenticatedUser } from './access.types';
 import {
@@ -46,7 +46,17 @@ export class AccessService {
 
   async relationsFor(user: AuthenticatedUser): Promise<HouseholdRelations> {
     const source = this.resolveRelationsSource();
-    return source ? source.relationsFor(user) : NO_RELATIONS;
+    const relations = source ? await source.relationsFor(user) : NO_RELATIONS;
+    // Emergency access is flagged on every log entry it makes possible (DESIGN.md rule 8); only the
+    // relations of the caller themselves count, not those read for someone else.
+    if (this.cls.isActive() && this.cls.get<RequestPrincipal | undefined>(PRINCIPAL)?.id === user.id) {
+      const regular = new Set([...relations.caseTeam, ...relations.ledTeams]);
+      this.cls.set(
+        EMERGENCY_HOUSEHOLDS,
+        relations.breakGlass.filter((id) => !regular.has(id)),
+      );
+    }
+    return relations;
   }
 
   can(ability: AppAbility, action: Action, subjectType: SubjectName, record: object): boolean {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@app/core';
 import { ClsService } from 'nestjs-cls';
 import { DataSource, EntityManager } from 'typeorm';
-import { DataSubject, ProcessingEntry, ProcessingOutcome } from './audit.types';
+import { BREAK_GLASS_REASON, DataSubject, ProcessingEntry, ProcessingOutcome } from './audit.types';
 import { ChainVerification, verifyChains } from './chain-verifier';
 import { newSpanId, newTraceId, traceIdFor } from './trace-ids';
 
@@ -90,9 +90,21 @@ export class AuditService {
         entry.resourceId ?? null,
         entry.householdId ?? null,
         outcome,
-        entry.reason ?? null,
+        this.reasonOf(entry),
       ],
     );
+  }
+
+  /** The entry's reason, flagged when the user reaches the household only through break the glass. */
+  private reasonOf(entry: ProcessingEntry): string | null {
+    const emergency = this.context.emergencyHouseholds;
+    const households = [
+      entry.householdId,
+      ...entry.dataSubjects.filter((s) => s.type === 'household').map((s) => s.id),
+    ];
+    const flagged = emergency.length > 0 && households.some((id) => id && emergency.includes(id));
+    if (!flagged || entry.reason?.startsWith(BREAK_GLASS_REASON)) return entry.reason ?? null;
+    return entry.reason ? `${BREAK_GLASS_REASON}; ${entry.reason}` : BREAK_GLASS_REASON;
   }
 
   /** One trace per request; background work without a request id gets one per context (or per call). */

@@ -2,6 +2,9 @@
 export type ProcessingAction = 'read' | 'search' | 'create' | 'update' | 'delete' | 'export';
 export type ProcessingOutcome = 'allowed' | 'denied';
 
+/** How the log's reason flags processing made possible only by break the glass (DESIGN.md rule 8). */
+export const BREAK_GLASS_REASON = 'noodtoegang (break the glass)';
+
 export interface DataSubject {
   type: 'person' | 'household';
   id: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DataSubject, ProcessingAction, ProcessingOutcome } from './audit.types';
+import { BREAK_GLASS_REASON, DataSubject, ProcessingAction, ProcessingOutcome } from './audit.types';
 
 /** A household whose household-level processing concerns someone for a period (e.g. while they lived there). */
 export interface HouseholdPeriod {
@@ -22,6 +22,8 @@ export interface ProcessingLogQuery {
   to?: string;
   outcome?: ProcessingOutcome;
   activityId?: string;
+  /** Only processing made possible by break the glass (flagged by AuditService). */
+  breakGlass?: boolean;
 }
 
 /** One logged read or write: the access_audit row joined with its processing_log rows (same trace and span). */
@@ -142,6 +144,7 @@ function conditions(query: ProcessingLogQuery): { where: string; params: unknown
   if (query.to) where.push(`a.occurred_at < ${DAY_END(param(query.to))}`);
   if (query.outcome) where.push(`a.outcome = ${param(query.outcome)}`);
   if (query.activityId) where.push(`a.processing_activity_id = ${param(query.activityId)}`);
+  if (query.breakGlass) where.push(`starts_with(a.reason, ${param(BREAK_GLASS_REASON)})`);
   return { where: where.length > 0 ? where.join(' AND ') : 'TRUE', params };
 }
 
