@@ -648,6 +648,12 @@ export const MATRIX: MatrixRow[] = [
     'probe (adding a beleidsmedewerker): authorised, then refused: no case-work role',
   ),
   ...caseTeamWrite(
+    'GET /households/:householdId/case-team/candidates',
+    { status: 200, shape: list({ keys: ['userId', 'displayName', 'organisation', 'pillars'] }) },
+    403,
+    'rule 2: who may add case-team members may look up colleagues to add (name, organisation, pillars only)',
+  ),
+  ...caseTeamWrite(
     'DELETE /households/:householdId/case-team/:memberId',
     { status: 409, problem: 'conflict' },
     403,

@@ -309,6 +309,13 @@ export const DRIVERS: Record<string, Driver> = {
       body: { userId: w.userIds.consulentJeugd, caseRole: 'contributor' },
     }),
   },
+  'GET /households/:householdId/case-team/candidates': {
+    phase: 'read',
+    targets: perHousehold((h) => ({
+      method: 'GET',
+      url: api(`/households/${h.id}/case-team/candidates?q=an`),
+    })),
+  },
   'DELETE /households/:householdId/case-team/:memberId': {
     phase: 'write',
     targets: perHousehold((h) => ({

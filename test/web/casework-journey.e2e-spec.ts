@@ -309,13 +309,13 @@ describe('web app: case work and decisions (Chromium)', () => {
 
     await page.goBack();
     await caseload.getByRole('table').waitFor();
-    const exportButton = page.getByRole('button', { name: /^Casusboek exporteren/ });
+    const exportButton = page.getByRole('button', { name: /^Casusboek exporteren \(PDF/ });
     expect(await exportButton.isDisabled()).toBe(true);
     await caseload.getByLabel('Casus 1 opnemen').check();
     const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
     const pdf = readFileSync((await download.path())!);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    await announced(page, /casusboek met 1 casus is gedownload/);
+    await announced(page, /casusboek \(PDF\) met 1 casus is gedownload/);
     expect(unexpected(problems)).toEqual([]);
     await context.close();
   });

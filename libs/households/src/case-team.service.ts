@@ -5,7 +5,7 @@ import { AccessService, AuthenticatedUser, Pillar, PROFESSIONAL_ROLES, Role } fr
 import { AuditService } from '@app/audit';
 import { Clock, DomainError } from '@app/core';
 import { CASE_WORKER_DIRECTORY, CaseWorkerDirectory, CaseWorkerProfile } from './case-worker-directory';
-import { AddCaseTeamMemberDto, HandOverRegisseurDto } from './dto';
+import { AddCaseTeamMemberDto, CaseTeamCandidateView, HandOverRegisseurDto } from './dto';
 import { CaseRole, CaseTeamMember, Household } from './entities';
 import { HouseholdGuard } from './household-guard';
 
@@ -18,6 +18,7 @@ export const LEGAL_BASIS_BY_PILLAR: Record<Pillar, string> = {
   ONDERWIJS: 'Leerplichtwet 1969 en Wet op het primair onderwijs art. 4 (publieke taak)',
 };
 const GENERAL_BASIS = 'AVG art. 6 lid 1 sub e: 1Gezin1Plan-regie (publieke taak gemeente)';
+const CANDIDATE_LIMIT = 20;
 
 @Injectable()
 export class CaseTeamService {
@@ -115,6 +116,44 @@ export class CaseTeamService {
       );
       await this.log(m, household, 'create', member.id);
       return member;
+    });
+  }
+
+  /**
+   * Colleagues who could join this case team (active, a case-work role, working in its municipality, not
+   * on the team yet), for whoever may add members. Names are of professionals; nothing of the clients.
+   */
+  async candidates(
+    user: AuthenticatedUser,
+    householdId: string,
+    q: string,
+  ): Promise<CaseTeamCandidateView[]> {
+    return this.dataSource.transaction(async (m) => {
+      const { household } = await this.guard.load(user, householdId, 'update', m);
+      this.guard.ensureActive(household);
+      const onTeam = await m.findBy(CaseTeamMember, { householdId, leftAt: IsNull() });
+      const taken = new Set(onTeam.map((member) => member.userId));
+      const found = await this.directory.caseWorkersNamed(
+        household.municipalityId,
+        q,
+        CANDIDATE_LIMIT + taken.size,
+        m,
+      );
+      await this.audit.record(m, {
+        action: 'search',
+        resourceType: 'CaseTeamCandidate',
+        householdId: household.id,
+        dataSubjects: [{ type: 'household', id: household.id }],
+      });
+      return found
+        .filter((profile) => !taken.has(profile.id))
+        .slice(0, CANDIDATE_LIMIT)
+        .map((profile) => ({
+          userId: profile.id,
+          displayName: profile.displayName,
+          organisation: profile.organisationName,
+          pillars: profile.pillars,
+        }));
     });
   }
 

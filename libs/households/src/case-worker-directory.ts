@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { Pillar } from '@app/access';
 
 /** What households need to know about professionals; implemented over the identity context's service. */
 export interface CaseWorkerProfile {
@@ -8,6 +9,7 @@ export interface CaseWorkerProfile {
   organisationName: string;
   municipalityIds: string[];
   roles: string[];
+  pillars: Pillar[];
   active: boolean;
 }
 
@@ -15,6 +17,13 @@ export interface CaseWorkerDirectory {
   /** Inside a transaction pass its manager, so that the lookup does not take a second pooled connection. */
   profiles(userIds: string[], manager?: EntityManager): Promise<CaseWorkerProfile[]>;
   userIdsInTeams(teamIds: string[]): Promise<string[]>;
+  /** Active professionals with a case-work role in the municipality whose name contains the text. */
+  caseWorkersNamed(
+    municipalityId: string,
+    nameContains: string,
+    limit: number,
+    manager?: EntityManager,
+  ): Promise<CaseWorkerProfile[]>;
 }
 
 export const CASE_WORKER_DIRECTORY = Symbol('CASE_WORKER_DIRECTORY');

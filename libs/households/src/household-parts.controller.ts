@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authorized, AuthenticatedUser } from '@app/access';
 import { ProcessingActivity } from '@app/audit';
 import { CurrentUser } from '@app/identity';
@@ -9,6 +9,8 @@ import {
   AddCaseTeamMemberDto,
   AddMemberDto,
   AddRepresentativeDto,
+  CaseTeamCandidatesQuery,
+  CaseTeamCandidateView,
   EndMembershipDto,
   GiveConsentDto,
   HandOverRegisseurDto,
@@ -72,6 +74,18 @@ export class HouseholdPartsController {
     @Body() dto: AddCaseTeamMemberDto,
   ) {
     return this.caseTeam.add(user, id, dto);
+  }
+
+  @Get('case-team/candidates')
+  @Authorized('update', 'Household')
+  @ProcessingActivity('households.case-team')
+  @ApiOkResponse({ type: CaseTeamCandidateView, isArray: true })
+  caseTeamCandidates(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('householdId', ParseUUIDPipe) id: string,
+    @Query() query: CaseTeamCandidatesQuery,
+  ) {
+    return this.caseTeam.candidates(user, id, query.q);
   }
 
   @Delete('case-team/:memberId')

@@ -15,4 +15,8 @@ export class IdentityCaseWorkerDirectory implements CaseWorkerDirectory {
   userIdsInTeams(teamIds: string[]): Promise<string[]> {
     return this.users.userIdsInTeams(teamIds);
   }
+
+  caseWorkersNamed(municipalityId: string, nameContains: string, limit: number, manager?: EntityManager) {
+    return this.users.caseWorkersNamed(municipalityId, nameContains, limit, manager);
+  }
 }

@@ -119,6 +119,14 @@ export interface Member {
 
 export type CaseRole = 'regisseur' | 'pillar_contact' | 'contributor';
 
+/** A colleague who could join a case team (GET /households/:id/case-team/candidates). */
+export interface CaseTeamCandidate {
+  userId: string;
+  displayName: string;
+  organisation: string;
+  pillars: Pillar[];
+}
+
 export interface CaseTeamMember {
   id: string;
   userId: string;

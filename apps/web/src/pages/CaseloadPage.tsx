@@ -1,7 +1,17 @@
-import { Badge, Button, Grid, Heading, Link, Paragraph, Table } from '@amsterdam/design-system-react';
+import {
+  ActionGroup,
+  Badge,
+  Button,
+  Grid,
+  Heading,
+  Link,
+  Paragraph,
+  Table,
+} from '@amsterdam/design-system-react';
 import { useState } from 'react';
 import { api, type ApiError } from '../api/client';
 import { useUser } from '../auth/session';
+import { LoadMore } from '../components/LoadMore';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemAlert } from '../components/problems';
 import { RouterLink } from '../components/RouterLink';
@@ -11,7 +21,8 @@ import { saveFile } from '../lib/download';
 import { formatDate, plural } from '../lib/format';
 import { recall, remember } from '../lib/memory';
 import { canReviewCases } from '../lib/permissions';
-import { toApiError, useResource } from '../lib/use-resource';
+import { type PageOf, usePagedList } from '../lib/use-paged-list';
+import { toApiError } from '../lib/use-resource';
 
 interface CaseloadRow {
   householdId: string;
@@ -25,6 +36,8 @@ interface CaseloadRow {
   riskScore: number;
   riskComponents: { label: string; points: number }[];
 }
+
+const PAGE_SIZE = 100;
 
 /** The teamleider's caseload (the 50-gezinnenaanpak first of all), highest risk first, and the casusboek. */
 export function CaseloadPage() {
@@ -55,27 +68,31 @@ function CaseloadContent() {
   const [selected, setSelected] = useState<string[]>([]);
   const [exporting, setExporting] = useState(false);
   const [problem, setProblem] = useState<ApiError | null>(null);
-  const list = useResource(
-    (signal) =>
-      api.get<{ items: CaseloadRow[]; total: number }>(
-        `/caseload?sort=risk&pageSize=100${cohort ? '&cohort=true' : ''}`,
+  const list = usePagedList(
+    (page, signal) =>
+      api.get<PageOf<CaseloadRow>>(
+        `/caseload?sort=risk&pageSize=${PAGE_SIZE}&page=${page}${cohort ? '&cohort=true' : ''}`,
         { signal },
       ),
     [cohort],
+    { pageSize: PAGE_SIZE, keyOf: (row) => row.householdId },
   );
+  const first = list.first;
   const toggle = (id: string, on: boolean) =>
     setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
 
-  const exportCasusboek = async () => {
+  const exportCasusboek = async (format: 'pdf' | 'markdown') => {
     setExporting(true);
     setProblem(null);
     try {
-      const { data } = await api.request<Blob>('POST', '/casusboek/pdf', {
+      const { data } = await api.request<Blob>('POST', `/casusboek/${format}`, {
         body: { householdIds: selected },
         as: 'blob',
       });
-      saveFile(data, 'casusboek.pdf');
-      announce(`Het casusboek met ${plural(selected.length, 'casus', 'casussen')} is gedownload.`);
+      saveFile(data, format === 'pdf' ? 'casusboek.pdf' : 'casusboek.md');
+      announce(
+        `Het casusboek (${format === 'pdf' ? 'PDF' : 'Markdown'}) met ${plural(selected.length, 'casus', 'casussen')} is gedownload.`,
+      );
     } catch (e) {
       setProblem(toApiError(e));
     } finally {
@@ -101,14 +118,12 @@ function CaseloadContent() {
         <section aria-labelledby="caseload-heading" className="gp-section" data-testid="caseload">
           <Heading level={2} size="level-3" id="caseload-heading">
             {cohort ? '50-gezinnenaanpak' : 'Huishoudens van mijn teams'}
-            {list.data ? ` (${list.data.total})` : ''}
+            {first.data ? ` (${list.total})` : ''}
           </Heading>
-          {list.state === 'loading' && !list.data && <Loading>De caseload wordt geladen…</Loading>}
-          {list.state === 'error' && <ProblemAlert error={list.error} />}
-          {list.data && list.data.items.length === 0 && (
-            <Empty>Er zijn geen huishoudens in deze caseload.</Empty>
-          )}
-          {list.data && list.data.items.length > 0 && (
+          {first.state === 'loading' && !first.data && <Loading>De caseload wordt geladen…</Loading>}
+          {first.state === 'error' && <ProblemAlert error={first.error} />}
+          {first.data && list.items.length === 0 && <Empty>Er zijn geen huishoudens in deze caseload.</Empty>}
+          {list.items.length > 0 && (
             <Table className="gp-table">
               <Table.Caption className="ams-visually-hidden">
                 Caseload, hoogste risicoscore eerst
@@ -123,7 +138,7 @@ function CaseloadContent() {
                 </Table.Row>
               </Table.Header>
               <Table.Body>
-                {list.data.items.map((row, index) => (
+                {list.items.map((row, index) => (
                   <Table.Row key={row.householdId} data-risk={row.riskScore}>
                     <Table.Cell>
                       <Link href={`/huishoudens/${row.householdId}`} linkComponent={RouterLink}>
@@ -170,15 +185,33 @@ function CaseloadContent() {
               </Table.Body>
             </Table>
           )}
+          <LoadMore
+            shown={list.items.length}
+            total={list.total}
+            noun="huishoudens"
+            hasMore={list.hasMore}
+            busy={list.loadingMore}
+            error={list.moreError}
+            onLoadMore={() => void list.loadMore()}
+          />
         </section>
       </Grid.Cell>
       <Grid.Cell span="all">
         {problem && <ProblemAlert error={problem} />}
-        <Button onClick={() => void exportCasusboek()} disabled={exporting || selected.length === 0}>
-          {exporting
-            ? 'Het casusboek wordt gemaakt…'
-            : `Casusboek exporteren (PDF, ${plural(selected.length, 'casus', 'casussen')})`}
-        </Button>
+        <ActionGroup>
+          <Button onClick={() => void exportCasusboek('pdf')} disabled={exporting || selected.length === 0}>
+            {exporting
+              ? 'Het casusboek wordt gemaakt…'
+              : `Casusboek exporteren (PDF, ${plural(selected.length, 'casus', 'casussen')})`}
+          </Button>
+          <Button
+            variant="secondary"
+            onClick={() => void exportCasusboek('markdown')}
+            disabled={exporting || selected.length === 0}
+          >
+            {`Casusboek exporteren (Markdown, ${plural(selected.length, 'casus', 'casussen')})`}
+          </Button>
+        </ActionGroup>
         {exporting && <Loading>Het casusboek wordt gemaakt…</Loading>}
       </Grid.Cell>
     </Grid>

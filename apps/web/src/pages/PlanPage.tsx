@@ -22,6 +22,7 @@ import { addressLine, formatDate } from '../lib/format';
 import { canAddPlanGoal, canEditPlan, planGoalDomains } from '../lib/permissions';
 import { useResource } from '../lib/use-resource';
 import { AddAction } from './plan/AddAction';
+import { AgreedEvaluation } from './plan/AgreedEvaluation';
 import { EvaluationForm, GOAL_STATUS } from './plan/EvaluationForm';
 import { AddGoal } from './plan/AddGoal';
 import { Agree } from './plan/Agree';
@@ -116,6 +117,9 @@ function PlanWorkspace({ initial, back }: { initial: Loaded; back: ReactNode }) 
   const goals = version?.goals ?? [];
   const mayEditGoal = (goal: PlanGoal) => mayAddGoal && planGoalDomains(user).includes(goal.lifeDomain);
   const domains = [...new Set(goals.map((g) => g.lifeDomain))];
+  const agreedNumber = plan.versions
+    .filter((v) => v.status === 'vastgesteld')
+    .reduce<number | undefined>((newest, v) => Math.max(newest ?? 0, v.number), undefined);
 
   return (
     <Grid paddingVertical="large" gapVertical="large">
@@ -252,6 +256,17 @@ function PlanWorkspace({ initial, back }: { initial: Loaded; back: ReactNode }) 
       {editable && version?.status === 'vastgesteld' && goals.length > 0 && (
         <Grid.Cell span={{ narrow: 4, medium: 8, wide: 8 }}>
           <EvaluationForm householdId={householdId} goals={goals} write={write} />
+        </Grid.Cell>
+      )}
+
+      {editable && version?.status === 'concept' && agreedNumber !== undefined && (
+        <Grid.Cell span={{ narrow: 4, medium: 8, wide: 8 }}>
+          <AgreedEvaluation
+            householdId={householdId}
+            agreedNumber={agreedNumber}
+            conceptNumber={version.number}
+            write={write}
+          />
         </Grid.Cell>
       )}
 

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { useUser } from '../auth/session';
 import { PageHeading } from '../components/PageHeading';
+import { LoadMore } from '../components/LoadMore';
 import { ProblemAlert } from '../components/problems';
 import { RouterLink } from '../components/RouterLink';
 import { Empty, Loading } from '../components/status';
@@ -10,7 +11,7 @@ import { formatDate, formatEuro, formatPostcode } from '../lib/format';
 import { labelOf } from '../lib/labels';
 import { CREDITOR_TYPE_LABELS, OUTCOME_LABELS, WGS_CLOCK_LABELS } from '../lib/outreach-labels';
 import { canWorkSignals } from '../lib/permissions';
-import { useResource } from '../lib/use-resource';
+import { type PageOf, usePagedList } from '../lib/use-paged-list';
 import { SignalUpload } from './outreach/SignalUpload';
 
 export interface SignalRow {
@@ -58,13 +59,18 @@ export function SignalsPage() {
   return <SignalsPageContent />;
 }
 
+const PAGE_SIZE = 100;
+
 /** Loads only for a user who may see it: no request that would end in a 403. */
 function SignalsPageContent() {
   const [imported, setImported] = useState(0);
-  const list = useResource(
-    (signal) => api.get<{ items: SignalRow[]; total: number }>('/outreach/signals?pageSize=100', { signal }),
+  const list = usePagedList(
+    (page, signal) =>
+      api.get<PageOf<SignalRow>>(`/outreach/signals?pageSize=${PAGE_SIZE}&page=${page}`, { signal }),
     [imported],
+    { pageSize: PAGE_SIZE, keyOf: (s) => s.id },
   );
+  const first = list.first;
   return (
     <Grid paddingVertical="large" gapVertical="large">
       <Grid.Cell span="all">
@@ -73,12 +79,12 @@ function SignalsPageContent() {
       <Grid.Cell span="all">
         <section aria-labelledby="signals-heading" className="gp-section" data-testid="signal-worklist">
           <Heading level={2} size="level-3" id="signals-heading">
-            Open signalen{list.data ? ` (${list.data.total})` : ''}
+            Open signalen{first.data ? ` (${list.total})` : ''}
           </Heading>
-          {list.state === 'loading' && !list.data && <Loading>De signalen worden geladen…</Loading>}
-          {list.state === 'error' && <ProblemAlert error={list.error} />}
-          {list.data && list.data.items.length === 0 && <Empty>Er zijn geen open signalen.</Empty>}
-          {list.data && list.data.items.length > 0 && (
+          {first.state === 'loading' && !first.data && <Loading>De signalen worden geladen…</Loading>}
+          {first.state === 'error' && <ProblemAlert error={first.error} />}
+          {first.data && list.items.length === 0 && <Empty>Er zijn geen open signalen.</Empty>}
+          {list.items.length > 0 && (
             <Table className="gp-table">
               <Table.Caption className="ams-visually-hidden">
                 Open signalen, hoogste prioriteit eerst, oudste eerst
@@ -93,7 +99,7 @@ function SignalsPageContent() {
                 </Table.Row>
               </Table.Header>
               <Table.Body>
-                {list.data.items.map((s) => (
+                {list.items.map((s) => (
                   <Table.Row key={s.id}>
                     <Table.Cell>
                       <Link href={`/signalen/${s.id}`} linkComponent={RouterLink}>
@@ -135,6 +141,15 @@ function SignalsPageContent() {
               </Table.Body>
             </Table>
           )}
+          <LoadMore
+            shown={list.items.length}
+            total={list.total}
+            noun="signalen"
+            hasMore={list.hasMore}
+            busy={list.loadingMore}
+            error={list.moreError}
+            onLoadMore={() => void list.loadMore()}
+          />
         </section>
       </Grid.Cell>
       <Grid.Cell span="all">

@@ -135,6 +135,22 @@ export class UserAccountsRepository {
     return { items: rows.map(toRecord), total };
   }
 
+  /** Active users with one of these roles working in the municipality whose name contains the text. */
+  async findCaseWorkers(
+    filter: { municipalityId: string; roles: readonly Role[]; nameContains: string; limit: number },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<UserRecord[]> {
+    const rows: RawRecord[] = await manager.query(
+      `SELECT ${RECORD_COLUMNS} FROM user_account u
+       WHERE u.active AND u.roles && $1::text[]
+         AND EXISTS (SELECT 1 FROM user_municipality um WHERE um.user_id = u.id AND um.municipality_id = $2)
+         AND u.display_name ILIKE '%' || $3 || '%' ESCAPE '\\'
+       ORDER BY u.display_name, u.id LIMIT $4`,
+      [filter.roles, filter.municipalityId, filter.nameContains.replace(/[\\%_]/g, '\\$&'), filter.limit],
+    );
+    return rows.map(toRecord);
+  }
+
   async emailTaken(email: string, exceptId?: string): Promise<boolean> {
     const rows = await this.dataSource.query(
       `SELECT 1 FROM user_account WHERE lower(email) = lower($1) AND ($2::uuid IS NULL OR id <> $2::uuid)`,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthenticatedUser, PROFESSIONAL_ROLES, Role } from '@app/access';
+import { AuthenticatedUser, Pillar, PROFESSIONAL_ROLES, Role } from '@app/access';
 import { Clock, DomainError, ErrorCode } from '@app/core';
 import { ReferenceService } from '@app/reference';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -20,6 +20,7 @@ export interface UserProfile {
   organisationName: string;
   municipalityIds: string[];
   roles: Role[];
+  pillars: Pillar[];
   active: boolean;
 }
 
@@ -127,7 +128,24 @@ export class UsersService {
    */
   async caseWorkerProfiles(userIds: readonly string[], manager?: EntityManager): Promise<UserProfile[]> {
     const unique = [...new Set(userIds)].filter((id) => UUID.test(id));
-    const records = await this.accounts.findRecords(unique, manager);
+    return this.profilesOf(await this.accounts.findRecords(unique, manager), manager);
+  }
+
+  /** Active professionals with a case-work role in the municipality whose name contains the text. */
+  async caseWorkersNamed(
+    municipalityId: string,
+    nameContains: string,
+    limit: number,
+    manager?: EntityManager,
+  ): Promise<UserProfile[]> {
+    const records = await this.accounts.findCaseWorkers(
+      { municipalityId, roles: PROFESSIONAL_ROLES, nameContains, limit },
+      manager,
+    );
+    return this.profilesOf(records, manager);
+  }
+
+  private async profilesOf(records: UserRecord[], manager?: EntityManager): Promise<UserProfile[]> {
     const organisations = await this.reference.organisationsByIds(
       [...new Set(records.map((r) => r.organisationId))],
       manager,
@@ -140,6 +158,7 @@ export class UsersService {
       organisationName: names.get(r.organisationId) ?? '',
       municipalityIds: r.municipalityIds,
       roles: r.roles,
+      pillars: r.pillars,
       active: r.active,
     }));
   }

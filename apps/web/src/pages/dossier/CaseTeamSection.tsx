@@ -10,8 +10,9 @@ import { Empty } from '../../components/status';
 import { useAnnounce } from '../../lib/announcer';
 import { formatDate } from '../../lib/format';
 import { CASE_ROLE_LABELS, PILLAR_LABELS } from '../../lib/labels';
-import { canHandOverRegie } from '../../lib/permissions';
+import { canChangeActiveCase, canHandOverRegie } from '../../lib/permissions';
 import { toApiError } from '../../lib/use-resource';
+import { AddCaseTeamMemberForm } from './AddCaseTeamMemberForm';
 
 /** Who works on the household, and the hand-over of the regie to another case-team member. */
 export function CaseTeamSection({ dossier, onChanged }: { dossier: Dossier; onChanged: () => void }) {
@@ -26,6 +27,7 @@ export function CaseTeamSection({ dossier, onChanged }: { dossier: Dossier; onCh
   const [choiceError, setChoiceError] = useState<string>();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [adding, setAdding] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const chosen = candidates.find((c) => c.userId === choice);
 
@@ -91,6 +93,21 @@ export function CaseTeamSection({ dossier, onChanged }: { dossier: Dossier; onCh
         </Table>
       )}
       {error && <ProblemAlert error={error} headingLevel={3} />}
+      {canChangeActiveCase(dossier, user) &&
+        (adding ? (
+          <AddCaseTeamMemberForm
+            dossier={dossier}
+            onCancel={() => setAdding(false)}
+            onDone={() => {
+              setAdding(false);
+              onChanged();
+            }}
+          />
+        ) : (
+          <Button variant="secondary" className="gp-section-action" onClick={() => setAdding(true)}>
+            Collega toevoegen
+          </Button>
+        ))}
       {mayHandOver && (
         <form
           className="gp-form gp-inline-form"
