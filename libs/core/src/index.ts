@@ -6,4 +6,5 @@ export * from './database';
 export * from './errors';
 export * from './http';
 export * from './logging';
+export * from './scheduling';
 export * from './validation';

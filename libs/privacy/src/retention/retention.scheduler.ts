@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob } from 'cron';
-import { DomainError, ErrorCode, RequestContext } from '@app/core';
+import { DomainError, ErrorCode, RequestContext, startCronJob } from '@app/core';
 import { RetentionConfig, retentionConfig } from './retention.config';
 import { RetentionService } from './retention.service';
 
@@ -25,14 +24,7 @@ export class RetentionScheduler implements OnApplicationBootstrap {
 
   onApplicationBootstrap() {
     if (!this.config.jobEnabled) return;
-    const job = CronJob.from({
-      cronTime: this.config.cron,
-      timeZone: 'Europe/Amsterdam',
-      onTick: () => this.runScheduled(),
-      start: false,
-    });
-    this.schedule.addCronJob(RETENTION_JOB, job);
-    job.start();
+    startCronJob(this.schedule, RETENTION_JOB, this.config.cron, () => this.runScheduled());
   }
 
   /** One scheduled run; never throws (a failure is logged without personal data and retried the next day). */

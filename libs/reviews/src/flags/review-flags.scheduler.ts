@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob } from 'cron';
-import { RequestContext } from '@app/core';
+import { RequestContext, startCronJob } from '@app/core';
 import { ReviewsConfig, reviewsConfig } from '../reviews.config';
 import { ReviewFlagsService } from './review-flags.service';
 
@@ -24,14 +23,7 @@ export class ReviewFlagsScheduler implements OnApplicationBootstrap {
 
   onApplicationBootstrap() {
     if (!this.config.jobEnabled) return;
-    const job = CronJob.from({
-      cronTime: this.config.cron,
-      timeZone: 'Europe/Amsterdam',
-      onTick: () => this.runScheduled(),
-      start: false,
-    });
-    this.schedule.addCronJob(REVIEW_FLAGS_JOB, job);
-    job.start();
+    startCronJob(this.schedule, REVIEW_FLAGS_JOB, this.config.cron, () => this.runScheduled());
   }
 
   /** Never throws: a failure is logged without personal data and retried the next day. */
