@@ -1,4 +1,4 @@
-import { ActionGroup, Button, Grid, Paragraph, StandaloneLink } from '@amsterdam/design-system-react';
+import { Grid, Paragraph, StandaloneLink } from '@amsterdam/design-system-react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
 import type { Dossier } from '../api/types';
@@ -14,6 +14,7 @@ import { canRefer } from '../lib/permissions';
 import { useReference } from '../lib/reference';
 import { useForm } from '../lib/use-form';
 import { useResource } from '../lib/use-resource';
+import { FormActions } from '../components/FormActions';
 
 interface ReferralDraft {
   toOrganisationId: string;
@@ -117,21 +118,12 @@ export function ReferPage() {
             rows={6}
             maxLength={2000}
           />
-          <ActionGroup>
-            <Button type="submit" disabled={form.busy}>
-              {form.busy ? 'Bezig met versturen…' : 'Verwijzing versturen'}
-            </Button>
-            <Button
-              type="button"
-              variant="secondary"
-              onClick={() => {
-                form.reset();
-                navigate(`/huishoudens/${id}`);
-              }}
-            >
-              Annuleren
-            </Button>
-          </ActionGroup>
+          <FormActions
+            form={form}
+            label="Verwijzing versturen"
+            busyLabel="Bezig met versturen…"
+            onCancel={() => navigate(`/huishoudens/${id}`)}
+          />
         </form>
       </Grid.Cell>
     </Grid>

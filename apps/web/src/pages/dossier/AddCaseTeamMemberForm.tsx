@@ -1,4 +1,4 @@
-import { ActionGroup, Button, Heading, Paragraph } from '@amsterdam/design-system-react';
+import { Button, Heading, Paragraph } from '@amsterdam/design-system-react';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { CaseTeamCandidate, Dossier, Pillar } from '../../api/types';
@@ -9,6 +9,7 @@ import { CASE_ROLE_LABELS, PILLAR_LABELS } from '../../lib/labels';
 import { useForm } from '../../lib/use-form';
 import { toApiError } from '../../lib/use-resource';
 import type { ApiError } from '../../api/client';
+import { FormActions } from '../../components/FormActions';
 
 interface CaseTeamDraft {
   q: string;
@@ -152,21 +153,12 @@ export function AddCaseTeamMemberForm({
           label,
         }))}
       />
-      <ActionGroup>
-        <Button type="submit" disabled={form.busy}>
-          {form.busy ? 'Bezig met toevoegen…' : 'Toevoegen aan casusteam'}
-        </Button>
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() => {
-            form.reset();
-            onCancel();
-          }}
-        >
-          Annuleren
-        </Button>
-      </ActionGroup>
+      <FormActions
+        form={form}
+        label="Toevoegen aan casusteam"
+        busyLabel="Bezig met toevoegen…"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { ActionGroup, Button, Heading } from '@amsterdam/design-system-react';
+import { Heading } from '@amsterdam/design-system-react';
 import { api } from '../../api/client';
 import {
   MEMBER_LABELS,
@@ -11,6 +11,7 @@ import {
 import { FormErrors } from '../../components/problems';
 import { useAnnounce } from '../../lib/announcer';
 import { useForm } from '../../lib/use-form';
+import { FormActions } from '../../components/FormActions';
 
 /** A new person joins the household (libs/households POST members). */
 export function AddMemberForm({
@@ -58,21 +59,7 @@ export function AddMemberForm({
         onChange={(field, value) => form.setDraft((d) => ({ ...d, [field]: value }))}
         errorOf={(field) => form.errors[field]}
       />
-      <ActionGroup>
-        <Button type="submit" disabled={form.busy}>
-          {form.busy ? 'Bezig met opslaan…' : 'Gezinslid opslaan'}
-        </Button>
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() => {
-            form.reset();
-            onCancel();
-          }}
-        >
-          Annuleren
-        </Button>
-      </ActionGroup>
+      <FormActions form={form} label="Gezinslid opslaan" busyLabel="Bezig met opslaan…" onCancel={onCancel} />
     </form>
   );
 }

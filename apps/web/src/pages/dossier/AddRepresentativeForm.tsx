@@ -1,4 +1,4 @@
-import { ActionGroup, Button, Heading } from '@amsterdam/design-system-react';
+import { Heading } from '@amsterdam/design-system-react';
 import { api } from '../../api/client';
 import type { Dossier } from '../../api/types';
 import { DateField, SelectField, TextField } from '../../components/fields';
@@ -7,6 +7,7 @@ import { useAnnounce } from '../../lib/announcer';
 import { fullName, today } from '../../lib/format';
 import { REPRESENTATIVE_LABELS } from '../../lib/labels';
 import { useForm } from '../../lib/use-form';
+import { FormActions } from '../../components/FormActions';
 
 interface RepresentativeDraft {
   personId: string;
@@ -108,21 +109,12 @@ export function AddRepresentativeForm({
       <TextField {...field('scope')} hint="Bijvoorbeeld: financiën en post" maxLength={500} />
       <DateField {...field('startsOn')} />
       <DateField {...field('endsOn')} optional min={form.draft.startsOn} />
-      <ActionGroup>
-        <Button type="submit" disabled={form.busy}>
-          {form.busy ? 'Bezig met opslaan…' : 'Vertegenwoordiger opslaan'}
-        </Button>
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() => {
-            form.reset();
-            onCancel();
-          }}
-        >
-          Annuleren
-        </Button>
-      </ActionGroup>
+      <FormActions
+        form={form}
+        label="Vertegenwoordiger opslaan"
+        busyLabel="Bezig met opslaan…"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

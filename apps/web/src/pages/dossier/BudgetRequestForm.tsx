@@ -1,4 +1,4 @@
-import { ActionGroup, Button, Heading } from '@amsterdam/design-system-react';
+import { Heading } from '@amsterdam/design-system-react';
 import { api } from '../../api/client';
 import type { Dossier } from '../../api/types';
 import {
@@ -14,6 +14,7 @@ import { useAnnounce } from '../../lib/announcer';
 import { fullName, today } from '../../lib/format';
 import { useForm } from '../../lib/use-form';
 import { useResource } from '../../lib/use-resource';
+import { FormActions } from '../../components/FormActions';
 
 /** The schemes a maatwerkbudget may replace (libs/budgets replaced-schemes.ts). */
 export const REPLACED_SCHEMES: Record<string, string> = {
@@ -169,21 +170,12 @@ export function BudgetRequestForm({
         placeholder="Het huishouden"
         options={members.map((m) => ({ value: m.personId, label: fullName(m.person!) }))}
       />
-      <ActionGroup>
-        <Button type="submit" disabled={form.busy}>
-          {form.busy ? 'Bezig met indienen…' : 'Aanvraag indienen'}
-        </Button>
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() => {
-            form.reset();
-            onCancel();
-          }}
-        >
-          Annuleren
-        </Button>
-      </ActionGroup>
+      <FormActions
+        form={form}
+        label="Aanvraag indienen"
+        busyLabel="Bezig met indienen…"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

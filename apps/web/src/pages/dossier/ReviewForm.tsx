@@ -1,10 +1,11 @@
-import { ActionGroup, Button, FieldSet, Heading } from '@amsterdam/design-system-react';
+import { FieldSet, Heading } from '@amsterdam/design-system-react';
 import { api } from '../../api/client';
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { FormErrors } from '../../components/problems';
 import { useAnnounce } from '../../lib/announcer';
 import { today } from '../../lib/format';
 import { useForm } from '../../lib/use-form';
+import { FormActions } from '../../components/FormActions';
 
 /** The themes of leerpunten (libs/reviews case-review-leerpunt.entity.ts). */
 export const LEERPUNT_THEMES: Record<string, string> = {
@@ -142,21 +143,12 @@ export function ReviewForm({
         />
       </FieldSet>
       <DateField {...field('nextReviewOn')} optional min={today()} />
-      <ActionGroup>
-        <Button type="submit" disabled={form.busy}>
-          {form.busy ? 'Bezig met opslaan…' : 'Bespreking opslaan'}
-        </Button>
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() => {
-            form.reset();
-            onCancel();
-          }}
-        >
-          Annuleren
-        </Button>
-      </ActionGroup>
+      <FormActions
+        form={form}
+        label="Bespreking opslaan"
+        busyLabel="Bezig met opslaan…"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

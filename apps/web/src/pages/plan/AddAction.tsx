@@ -1,4 +1,4 @@
-import { ActionGroup, Button } from '@amsterdam/design-system-react';
+import { Button } from '@amsterdam/design-system-react';
 import { useState } from 'react';
 import type { Dossier } from '../../api/types';
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/fields';
@@ -7,6 +7,7 @@ import { useAnnounce } from '../../lib/announcer';
 import { today } from '../../lib/format';
 import { useForm } from '../../lib/use-form';
 import { conflictError, planPeople, type PlanWrite } from './people';
+import { FormActions } from '../../components/FormActions';
 
 interface ActionDraft {
   actor: string;
@@ -95,21 +96,12 @@ export function AddAction({
       {form.draft.actor === 'organisation' && <TextField {...form.field('organisation')} maxLength={200} />}
       <TextAreaField {...form.field('description')} rows={2} maxLength={1000} />
       <DateField {...form.field('dueOn')} min={today()} />
-      <ActionGroup>
-        <Button type="submit" disabled={form.busy}>
-          {form.busy ? 'Bezig met opslaan…' : 'Actie opslaan'}
-        </Button>
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() => {
-            form.reset();
-            setOpen(false);
-          }}
-        >
-          Annuleren
-        </Button>
-      </ActionGroup>
+      <FormActions
+        form={form}
+        label="Actie opslaan"
+        busyLabel="Bezig met opslaan…"
+        onCancel={() => setOpen(false)}
+      />
     </form>
   );
 }

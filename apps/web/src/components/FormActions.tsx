@@ -1,0 +1,30 @@
+import { ActionGroup, Button } from '@amsterdam/design-system-react';
+
+interface Props {
+  form: { busy: boolean; reset: () => void };
+  label: string;
+  busyLabel: string;
+  /** Called after the typed draft is discarded. */
+  onCancel: () => void;
+}
+
+/** Submit and cancel of a form: the submit shows it is busy, cancel discards the draft. */
+export function FormActions({ form, label, busyLabel, onCancel }: Props) {
+  return (
+    <ActionGroup>
+      <Button type="submit" disabled={form.busy}>
+        {form.busy ? busyLabel : label}
+      </Button>
+      <Button
+        type="button"
+        variant="secondary"
+        onClick={() => {
+          form.reset();
+          onCancel();
+        }}
+      >
+        Annuleren
+      </Button>
+    </ActionGroup>
+  );
+}
