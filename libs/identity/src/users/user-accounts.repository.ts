@@ -101,6 +101,13 @@ export class UserAccountsRepository {
     ]);
   }
 
+  async displayNames(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: { display_name: string }[] = await manager.query(
+      `SELECT DISTINCT display_name FROM user_account`,
+    );
+    return rows.map((r) => r.display_name);
+  }
+
   async userIdsInTeams(teamIds: readonly string[]): Promise<string[]> {
     if (teamIds.length === 0) return [];
     const rows: { user_id: string }[] = await this.dataSource.query(

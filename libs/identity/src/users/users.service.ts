@@ -164,6 +164,14 @@ export class UsersService {
   }
 
   /** Everyone (active or not) who is a member of one of these teams. */
+  /**
+   * The names of every account, active or not: what an anonymiser must remove from free text, which can
+   * name any colleague, not only those on the case.
+   */
+  allDisplayNames(manager?: EntityManager): Promise<string[]> {
+    return this.accounts.displayNames(manager);
+  }
+
   userIdsInTeams(teamIds: readonly string[]): Promise<string[]> {
     return this.accounts.userIdsInTeams([...new Set(teamIds)].filter((id) => UUID.test(id)));
   }

@@ -22,4 +22,14 @@ describe('casusboek anonymisation', () => {
     expect(out).not.toMatch(/Fatima|Amrani|123456782|Brusselsestraat|6211|2026-03-09|9-3-2026|9 maart/);
     expect(out).toContain('maart 2026');
   });
+
+  it('removes a name with a tussenvoegsel but keeps the ordinary words it contains', () => {
+    const out = redact('Jan de Vries sprak met de moeder van het kind.', [
+      'Jan de Vries',
+      'Jan',
+      'de',
+      'Vries',
+    ]);
+    expect(out).toBe('[…] sprak met de moeder van het kind.');
+  });
 });

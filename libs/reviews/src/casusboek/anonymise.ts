@@ -45,6 +45,23 @@ export function ageBand(age: number): string {
   return AGE_BANDS.find(([from, to]) => years >= from && (to === null || years <= to))![2];
 }
 
+/** Tussenvoegsels: parts of names, but removing them from Dutch prose would remove ordinary words. */
+const NAME_PARTICLES = new Set([
+  'van',
+  'de',
+  'der',
+  'den',
+  'het',
+  'ter',
+  'ten',
+  'te',
+  'in',
+  'op',
+  "'t",
+  'la',
+  'le',
+]);
+
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LETTER = '\\p{L}\\p{N}';
 
@@ -59,9 +76,13 @@ export function redact(text: string, identifyingTerms: string[]): string {
   out = out.replace(new RegExp(`\\b\\d{1,2}\\s+(${MONTHS.join('|')})\\b`, 'giu'), '$1');
   out = out.replace(/\b\d{8,9}\b/g, '[nummer]');
   out = out.replace(/\b\d{4}\s?[A-Z]{2}\b/g, '[postcode]');
-  const terms = [...new Set(identifyingTerms.map((t) => t.trim()).filter((t) => t.length > 1))].sort(
-    (a, b) => b.length - a.length,
-  );
+  const terms = [
+    ...new Set(
+      identifyingTerms
+        .map((t) => t.trim())
+        .filter((t) => t.length > 1 && !NAME_PARTICLES.has(t.toLowerCase())),
+    ),
+  ].sort((a, b) => b.length - a.length);
   for (const term of terms) {
     const pattern = new RegExp(`(?<![${LETTER}])${escapeRegExp(term)}(?![${LETTER}])`, 'giu');
     out = out.replace(pattern, '[…]');

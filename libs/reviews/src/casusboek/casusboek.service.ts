@@ -113,12 +113,10 @@ export class CasusboekService {
       where: { householdId: household.householdId },
       order: { position: 'ASC' },
     });
-    // Free text may also name the reviewers, who need not be on the case team.
-    const reviewers = await this.users.caseWorkerProfiles(
-      reviews.flatMap((r) => [r.reviewerId, r.updatedBy].filter((id): id is string => id !== null)),
-      m,
-    );
-    const names = reviewers.flatMap((p) => [p.displayName, ...p.displayName.split(/\s+/)]);
+    // Free text may name any professional (reviewers, colleagues not on the case) and the participants.
+    const professionals = await this.users.allDisplayNames(m);
+    const participants = reviews.flatMap((r) => r.participants);
+    const names = [...professionals, ...participants].flatMap((name) => [name, ...name.split(/\s+/)]);
     const clean = (text: string) => redact(text, [...f.identifyingTerms, ...names]);
     return reviews.map((r) => ({
       quarter: quarterOf(r.reviewedOn),
