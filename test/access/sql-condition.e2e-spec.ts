@@ -1,7 +1,17 @@
 import { createMongoAbility, RawRuleOf, subject } from '@casl/ability';
 import fc from 'fast-check';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
-import { accessCondition, AppAbility, AppSubject, defineAbilityFor, PILLARS } from '@app/access';
+import {
+  accessCondition,
+  Action,
+  AppAbility,
+  AppSubject,
+  defineAbilityFor,
+  householdSet,
+  PILLARS,
+  unionOfHouseholds,
+  SubjectName,
+} from '@app/access';
 import { createTestDatabase } from '../setup/test-database';
 
 @Entity({ name: 'acl_probe' })
@@ -60,6 +70,28 @@ const amountCondition = fc
 const conditionsArb = fc
   .array(fc.oneof(equalityCondition, amountCondition), { maxLength: 3 })
   .map((parts) => Object.assign({}, ...parts));
+// A household set the database computes itself (household-set.ts): same ids, written as a subquery.
+const asSubquerySet = (ids: string[]) =>
+  householdSet(ids, (param) => `SELECT unnest(CAST(${param(ids)} AS text[]))`);
+const householdSetCondition = fc
+  .tuple(
+    fc.constantFrom('$in', '$nin'),
+    fc.subarray(HOUSEHOLDS),
+    fc.subarray(HOUSEHOLDS, { minLength: 1 }),
+    fc.option(fc.constantFrom(...PILLARS), { nil: undefined }),
+  )
+  .map(([op, literal, computed, pillar]) => ({
+    householdId: { [op]: unionOfHouseholds(literal, asSubquerySet(computed)) },
+    ...(pillar ? { pillar } : {}),
+  }));
+// Subjects whose product rules need only the probe's columns.
+const CHECKED: [Action, SubjectName][] = [
+  ['read', 'Indication'],
+  ['decide', 'BudgetRequest'],
+  ['read', 'CaseReview'],
+  ['read', 'Plan'],
+  ['update', 'PlanGoal'],
+];
 const ruleArb = fc.record({
   action: fc.constant('read'),
   subject: fc.constant('Indication'),
@@ -73,25 +105,36 @@ describe('access: SQL translation agrees with ability.can on PostgreSQL', () => 
   beforeAll(async () => {
     ds = new DataSource({ type: 'postgres', url: await createTestDatabase(), entities: [AclProbe] });
     await ds.initialize();
+    await ds.query('CREATE TABLE acl_led (household_id text PRIMARY KEY)');
     await ds.query(`CREATE TABLE acl_probe (id int PRIMARY KEY, municipality_id text NOT NULL, household_id text,
       pillar text NOT NULL, life_domain text, amount_cents int NOT NULL, requested_by_id text)`);
   });
   afterAll(() => ds.destroy());
 
-  async function visibleIds(ability: AppAbility, rows: AclProbe[]) {
+  async function visibleIds(
+    ability: AppAbility,
+    rows: AclProbe[],
+    action: Action = 'read',
+    subjectType: SubjectName = 'Indication',
+  ) {
     await ds.query('TRUNCATE acl_probe');
     await ds.getRepository(AclProbe).insert(rows);
     const metadata = ds.getMetadata(AclProbe);
-    const condition = accessCondition(ability, 'read', 'Indication', metadata, 'p');
+    const condition = accessCondition(ability, action, subjectType, metadata, 'p');
     if (condition === null) return { sql: null, ids: [] as number[] };
     const qb = ds.getRepository(AclProbe).createQueryBuilder('p').select('p.id', 'id').andWhere(condition);
     const result = await qb.getRawMany<{ id: number }>();
     return { sql: qb.getQuery(), ids: result.map((r) => r.id).sort((a, b) => a - b) };
   }
 
-  const expectedIds = (ability: AppAbility, rows: AclProbe[]) =>
+  const expectedIds = (
+    ability: AppAbility,
+    rows: AclProbe[],
+    action: Action = 'read',
+    subjectType: SubjectName = 'Indication',
+  ) =>
     rows
-      .filter((row) => ability.can('read', subject('Indication', { ...row }) as unknown as AppSubject))
+      .filter((row) => ability.can(action, subject(subjectType, { ...row }) as unknown as AppSubject))
       .map((r) => r.id);
 
   it('for random rule sets and rows', async () => {
@@ -107,6 +150,29 @@ describe('access: SQL translation agrees with ability.can on PostgreSQL', () => 
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it('for random rules on household sets written as subqueries', async () => {
+    const setRuleArb = fc.record({
+      action: fc.constant('read'),
+      subject: fc.constant('Indication'),
+      conditions: householdSetCondition,
+      inverted: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(setRuleArb, { minLength: 1, maxLength: 4 }),
+        fc.array(rowArb, { maxLength: 25 }),
+        async (rules, raw) => {
+          const rows = raw.map((r, i) => ({ ...r, id: i + 1 }));
+          const ability = createMongoAbility(rules as RawRuleOf<AppAbility>[]) as unknown as AppAbility;
+          const { sql, ids } = await visibleIds(ability, rows);
+          if (rules.some((rule) => !rule.inverted)) expect(sql).toContain('unnest');
+          expect(ids).toEqual(expectedIds(ability, rows));
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 
@@ -152,14 +218,60 @@ describe('access: SQL translation agrees with ability.can on PostgreSQL', () => 
             teamIds: [],
             ledTeamIds: [],
           };
-          const ability = defineAbilityFor(user, relations);
+          // The teamleider's households as the database computes them (a table here, case teams in the app).
+          await ds.query('TRUNCATE acl_led');
+          for (const id of relations.ledTeams) await ds.query('INSERT INTO acl_led VALUES ($1)', [id]);
+          const ledTeams = householdSet(
+            relations.ledTeams,
+            (param) => `SELECT household_id FROM acl_led WHERE household_id <> ${param('none')}`,
+          );
+          const ability = defineAbilityFor(user, { ...relations, ledTeams });
           const rows = raw.map((r, i) => ({ ...r, id: i + 1 }));
-          const { ids } = await visibleIds(ability, rows);
-          expect(ids).toEqual(expectedIds(ability, rows));
+          for (const [action, subjectType] of CHECKED) {
+            const { ids } = await visibleIds(ability, rows, action, subjectType);
+            expect(ids).toEqual(expectedIds(ability, rows, action, subjectType));
+          }
         },
       ),
       { numRuns: 100 },
     );
+  });
+
+  it("keeps a teamleider's led households one subquery: parameters do not grow with the set", () => {
+    const led = Array.from({ length: 3000 }, (_, i) => `h${i}`);
+    const user = {
+      id: 'u1',
+      email: 'x',
+      displayName: 'x',
+      organisationId: 'o',
+      organisationKind: 'szmh' as const,
+      roles: ['teamleider' as const],
+      pillars: [...PILLARS],
+      municipalityIds: ['m1'],
+      mandateCents: 250_000,
+      teamIds: [],
+      ledTeamIds: ['t1'],
+    };
+    const ledTeams = householdSet(
+      led,
+      (param) => `SELECT household_id FROM acl_led WHERE team = ${param('t1')}`,
+    );
+    const relations = { caseTeam: ['h1'], regisseur: [], ledTeams, breakGlass: [], consents: [] };
+    const ability = defineAbilityFor(user, relations);
+    expect(
+      ability.can(
+        'read',
+        subject('Plan', { householdId: 'h2999', municipalityId: 'm1' }) as unknown as AppSubject,
+      ),
+    ).toBe(true);
+    // Changing is for the case team only; reading, deciding and reviewing include the led teams.
+    for (const [action, subjectType] of CHECKED.filter(([action]) => action !== 'update')) {
+      const condition = accessCondition(ability, action, subjectType, ds.getMetadata(AclProbe), 'p');
+      const qb = ds.getRepository(AclProbe).createQueryBuilder('p').select('p.id').andWhere(condition!);
+      const [sql, parameters] = qb.getQueryAndParameters();
+      expect(sql).toContain('SELECT household_id FROM acl_led');
+      expect(parameters.length).toBeLessThan(20);
+    }
   });
 
   it('returns null (query nothing) when no rule allows, and refuses unmapped fields', () => {

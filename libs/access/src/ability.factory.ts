@@ -1,6 +1,7 @@
 import { AbilityBuilder, createMongoAbility, ForcedSubject, MongoAbility, MongoQuery } from '@casl/ability';
 import { AuthenticatedUser, Pillar, PROFESSIONAL_ROLES, Role } from './access.types';
 import { HouseholdRelations } from './household-relations';
+import { unionOfHouseholds } from './household-set';
 import {
   Action,
   FINANCIAL_LIFE_DOMAIN,
@@ -26,8 +27,6 @@ const CASE_RECORDS: SubjectName[] = [
   'SpreekuurContact',
 ];
 const FINANCIAL_ORGANISATIONS = ['kbl', 'financial-coaching'];
-
-const unique = (ids: string[]) => [...new Set(ids)];
 
 /**
  * All access rules of DESIGN.md in one place. Every condition on case content carries the
@@ -64,8 +63,9 @@ export function defineAbilityFor(
   if (!user.roles.some((role) => PROFESSIONAL_ROLES.includes(role))) return build();
 
   const financialOrganisation = FINANCIAL_ORGANISATIONS.includes(user.organisationKind);
-  const caseTeam = unique(relations.caseTeam);
-  const fullAccess = unique([...relations.caseTeam, ...relations.ledTeams, ...relations.breakGlass]);
+  // Unions keep a set's subquery (household-set.ts), so lists of a teamleider stay set-based in SQL.
+  const caseTeam = unionOfHouseholds(relations.caseTeam);
+  const fullAccess = unionOfHouseholds(relations.caseTeam, relations.ledTeams, relations.breakGlass);
   const onCase = { householdId: { $in: caseTeam }, ...inMunicipality };
   const withFullAccess = { householdId: { $in: fullAccess }, ...inMunicipality };
 
@@ -88,7 +88,7 @@ export function defineAbilityFor(
   // Rule 3: indication details for the same pillar; summaries for regisseur, teamleider and by consent.
   const detailPillars = indicationDetailPillars(user);
   can(['read', 'create', 'update'], 'Indication', { ...onCase, pillar: { $in: detailPillars } });
-  const summaryHouseholds = unique([...relations.regisseur, ...relations.ledTeams, ...relations.breakGlass]);
+  const summaryHouseholds = unionOfHouseholds(relations.regisseur, relations.ledTeams, relations.breakGlass);
   can('read', 'Indication', [...INDICATION_SUMMARY_FIELDS], {
     householdId: { $in: summaryHouseholds },
     ...inMunicipality,
@@ -127,7 +127,7 @@ export function defineAbilityFor(
   if (user.mandateCents > 0) {
     can('decide', 'BudgetRequest', {
       ...inMunicipality,
-      householdId: { $in: unique([...relations.caseTeam, ...relations.ledTeams]) },
+      householdId: { $in: unionOfHouseholds(relations.caseTeam, relations.ledTeams) },
       amountCents: { $lte: user.mandateCents },
       requestedById: { $ne: user.id },
     });

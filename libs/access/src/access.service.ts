@@ -17,6 +17,7 @@ import { accessCondition } from './sql-condition';
 import { Action, SubjectName } from './subjects';
 
 const ABILITY_KEY = 'access:ability';
+const RELATIONS_KEY = 'access:relations';
 
 /** The one door to authorisation: abilities per request, checks on single records, SQL for lists. */
 @Injectable()
@@ -39,12 +40,25 @@ export class AccessService {
     return ability;
   }
 
-  /** Forget the cached ability, e.g. after this request changed the caller's own relations. */
+  /** Forget the cached ability and relations, e.g. after this request changed the caller's own relations. */
   forgetAbility() {
-    if (this.cls.isActive()) this.cls.set(ABILITY_KEY, undefined);
+    if (!this.cls.isActive()) return;
+    this.cls.set(ABILITY_KEY, undefined);
+    this.cls.set(RELATIONS_KEY, undefined);
   }
 
+  /** Read once per request and user, like the ability built from them (a dossier read needs both). */
   async relationsFor(user: AuthenticatedUser): Promise<HouseholdRelations> {
+    const cached = this.cls.isActive()
+      ? this.cls.get<{ userId: string; relations: HouseholdRelations }>(RELATIONS_KEY)
+      : undefined;
+    if (cached?.userId === user.id) return cached.relations;
+    const relations = await this.readRelations(user);
+    if (this.cls.isActive()) this.cls.set(RELATIONS_KEY, { userId: user.id, relations });
+    return relations;
+  }
+
+  private async readRelations(user: AuthenticatedUser): Promise<HouseholdRelations> {
     const source = this.resolveRelationsSource();
     const relations = source ? await source.relationsFor(user) : NO_RELATIONS;
     // Emergency access is flagged on every log entry it makes possible (DESIGN.md rule 8); only the

@@ -4,6 +4,7 @@ export * from './access.service';
 export * from './access.types';
 export * from './authorized.decorator';
 export * from './household-relations';
+export * from './household-set';
 export * from './policies.guard';
 export * from './sql-condition';
 export * from './subjects';

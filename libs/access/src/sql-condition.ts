@@ -1,5 +1,6 @@
 import { Brackets, EntityMetadata, WhereExpressionBuilder } from 'typeorm';
 import { AppAbility } from './ability.factory';
+import { sqlPartsOf } from './household-set';
 import { Action, SubjectName } from './subjects';
 
 interface AstNode {
@@ -59,6 +60,17 @@ export function accessCondition(
     params[name] = value;
     return name;
   };
+  // A household set the database computes itself is tested with its subqueries, not thousands of ids.
+  const membership = (columnSql: string, values: unknown[]) => {
+    const parts = sqlPartsOf(values);
+    if (!parts) return `${columnSql} IN (:...${param(values)})`;
+    const tests = parts.map((part) =>
+      'ids' in part
+        ? `${columnSql} IN (:...${param(part.ids)})`
+        : `${columnSql} IN (${part.subquery((value) => `:${param(value)}`)})`,
+    );
+    return `(${tests.join(' OR ')})`;
+  };
   const translate = (node: AstNode): string => {
     switch (node.operator) {
       case 'and':
@@ -74,7 +86,7 @@ export function accessCondition(
         const values = node.value as unknown[];
         if (!Array.isArray(values)) throw new Error(`Access rule '${node.operator}' needs an array`);
         if (values.length === 0) return node.operator === 'in' ? 'FALSE' : 'TRUE';
-        const test = `${column(node.field!)} IN (:...${param(values)})`;
+        const test = membership(column(node.field!), values);
         return node.operator === 'in' ? test : `(${column(node.field!)} IS NULL OR NOT ${test})`;
       }
       default: {

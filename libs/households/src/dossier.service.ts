@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, AppAbility, AuthenticatedUser, SubjectName } from '@app/access';
 import { AuditService, DataSubject } from '@app/audit';
-import { CASE_WORKER_DIRECTORY, CaseWorkerDirectory } from './case-worker-directory';
+import { CASE_WORKER_DIRECTORY, CaseWorkerDirectory, CaseWorkerProfile } from './case-worker-directory';
 import { DossierSectionRegistry } from './dossier-sections';
 import { CaseTeamMember, Consent, Household, HouseholdMember, Referral, Representative } from './entities';
 import { HouseholdGuard } from './household-guard';
-import { indexFactsOf } from './household-index';
+import { indexFactsFrom } from './household-index';
 
 /** The dossier of one household, each part shaped by what the caller may see. Logged as one read. */
 @Injectable()
@@ -27,7 +27,13 @@ export class DossierService {
     // transaction before anything is returned.
     const m = this.dataSource.manager;
     const { household, ability } = await this.guard.load(user, householdId, 'read', m);
-    const facts = (await indexFactsOf(m, this.directory, [household.id])).get(household.id)!;
+    // The case team is read once, with its profiles: for the index facts and for the case-team section.
+    const caseTeam = await m.find(CaseTeamMember, {
+      where: { householdId: household.id },
+      order: { joinedAt: 'ASC' },
+    });
+    const profiles = await this.directory.profiles([...new Set(caseTeam.map((c) => c.userId))], m);
+    const facts = indexFactsFrom([household.id], caseTeam, profiles).get(household.id)!;
     const subjects: DataSubject[] = [{ type: 'household', id: household.id }];
     const relations = await this.access.relationsFor(user);
     const fullAccess = this.access.can(ability, 'read', 'Member', probe(household));
@@ -45,7 +51,7 @@ export class DossierService {
       const members = await this.members(m, ability, household);
       dossier.members = members;
       subjects.push(...members.map((member) => ({ type: 'person' as const, id: member.personId as string })));
-      dossier.caseTeam = await this.caseTeam(m, ability, household);
+      dossier.caseTeam = this.caseTeam(ability, caseTeam, profiles);
       dossier.representatives = await this.visible(m, ability, Representative, 'Representative', household);
       dossier.consents = await this.visible(m, ability, Consent, 'Consent', household);
       dossier.referrals = await this.visible(m, ability, Referral, 'Referral', household);
@@ -81,14 +87,8 @@ export class DossierService {
       .filter((member): member is NonNullable<typeof member> => member !== null) as Record<string, unknown>[];
   }
 
-  private async caseTeam(m: EntityManager, ability: AppAbility, household: Household) {
-    const members = await m.find(CaseTeamMember, {
-      where: { householdId: household.id },
-      order: { joinedAt: 'ASC' },
-    });
-    const profiles = new Map(
-      (await this.directory.profiles(members.map((c) => c.userId))).map((p) => [p.id, p]),
-    );
+  private caseTeam(ability: AppAbility, members: CaseTeamMember[], profileList: CaseWorkerProfile[]) {
+    const profiles = new Map(profileList.map((p) => [p.id, p]));
     return members
       .map((member) =>
         this.access.project(ability, 'CaseTeamMember', {

@@ -1,6 +1,6 @@
 import { EntityManager, In, IsNull } from 'typeorm';
 import { CaseTeamMember } from './entities';
-import { CaseWorkerDirectory } from './case-worker-directory';
+import { CaseWorkerDirectory, CaseWorkerProfile } from './case-worker-directory';
 
 export interface IndexFacts {
   pillars: string[];
@@ -13,25 +13,32 @@ export async function indexFactsOf(
   directory: CaseWorkerDirectory,
   householdIds: string[],
 ): Promise<Map<string, IndexFacts>> {
-  const facts = new Map<string, IndexFacts>(householdIds.map((id) => [id, { pillars: [], regisseur: null }]));
-  if (householdIds.length === 0) return facts;
+  if (householdIds.length === 0) return new Map();
   const active = await manager.find(CaseTeamMember, {
     where: { householdId: In(householdIds), leftAt: IsNull() },
   });
   const regisseurs = active.filter((m) => m.caseRole === 'regisseur');
-  const profiles = new Map(
-    (
-      await directory.profiles(
-        regisseurs.map((r) => r.userId),
-        manager,
-      )
-    ).map((p) => [p.id, p]),
+  const profiles = await directory.profiles(
+    regisseurs.map((r) => r.userId),
+    manager,
   );
-  for (const member of active) {
-    const entry = facts.get(member.householdId)!;
+  return indexFactsFrom(householdIds, active, profiles);
+}
+
+/** The same facts from case-team rows already loaded (left members are skipped) and their profiles. */
+export function indexFactsFrom(
+  householdIds: string[],
+  caseTeam: CaseTeamMember[],
+  profiles: CaseWorkerProfile[],
+): Map<string, IndexFacts> {
+  const facts = new Map<string, IndexFacts>(householdIds.map((id) => [id, { pillars: [], regisseur: null }]));
+  const byId = new Map(profiles.map((p) => [p.id, p]));
+  for (const member of caseTeam) {
+    const entry = facts.get(member.householdId);
+    if (!entry || member.leftAt) continue;
     if (member.pillar && !entry.pillars.includes(member.pillar)) entry.pillars.push(member.pillar);
     if (member.caseRole === 'regisseur') {
-      const profile = profiles.get(member.userId);
+      const profile = byId.get(member.userId);
       entry.regisseur = {
         userId: member.userId,
         name: profile?.displayName ?? 'onbekend',

@@ -6,6 +6,7 @@ import {
   ConsentCategory,
   HouseholdRelations,
   HouseholdRelationsSource,
+  householdSet,
 } from '@app/access';
 import { Clock } from '@app/core';
 import { CASE_WORKER_DIRECTORY, CaseWorkerDirectory } from './case-worker-directory';
@@ -45,9 +46,18 @@ export class HouseholdRelationsService implements HouseholdRelationsSource {
     return {
       caseTeam: row.case_team,
       regisseur: row.regisseur,
-      ledTeams: user.roles.includes('teamleider') ? row.led_teams : [],
+      ledTeams: user.roles.includes('teamleider') ? ledTeamHouseholds(row.led_teams, colleagues) : [],
       breakGlass: row.break_glass,
       consents: row.consents,
     };
   }
+}
+
+/** The same set as `led_teams` above, as a subquery for list queries (no id per parameter). */
+function ledTeamHouseholds(ids: string[], colleagues: string[]) {
+  return householdSet(
+    ids,
+    (param) =>
+      `SELECT household_id FROM case_team_member WHERE left_at IS NULL AND user_id = ANY(${param(colleagues)}::uuid[])`,
+  );
 }
