@@ -1,15 +1,24 @@
+import loadHighs from 'highs';
+
 /**
  * An attacker on published, suppressed tables, written independently of libs/reporting/src/suppression.ts.
  * Every published figure is a variable: a number is fixed, "<10" lies in 0..9, "x" is 10 or more.
  * Every row and column with a published total is an equation (parts = total); figures that two tables
- * both publish (shared totals) are one variable. The attack then:
- *  1. propagates interval bounds over all equations together until nothing changes, and
- *  2. for small systems, searches exhaustively (backtracking with that propagation) whether each
- *     suppressed variable can take at least two values in integer solutions of the whole system.
- * A suppressed figure is disclosed when it can take only one value.
+ * both publish (shared totals) are one variable. For every suppressed figure the attack computes its
+ * exact feasibility interval: its minimum and its maximum over all non-negative integer solutions of
+ * the whole system, each an integer linear program solved by HiGHS (no size limit, nothing guessed).
+ *
+ * Protection criterion: a suppressed figure is disclosed when its interval holds a single value
+ * (min == max), e.g. a "<10" proven to be exactly 0. The stricter criterion of statistical disclosure
+ * control, an interval at least as wide as the threshold, was measured and not adopted: a "<10" lies in
+ * 0..9 by its marker alone, so any row total under 10 already narrows its cells, and on the test data
+ * many small cells would fail it; meeting it would hide nearly every table. `intervals()` gives the
+ * exact intervals for such an analysis.
  */
-/** Beyond this many suppressed figures the backtracking search is too slow: interval bounds only. */
-const EXHAUSTIVE_UP_TO = 14;
+export const THRESHOLD = 10;
+
+/** Stands in for "no upper bound" in the solver; an interval reaching it is unbounded above. */
+const UNBOUNDED = 10_000_000;
 
 export type PublishedValue = number | string | null | undefined;
 
@@ -18,6 +27,8 @@ interface Variable {
   lo: number;
   hi: number;
   suppressed: boolean;
+  /** Not published (any non-negative integer), but part of a published relation. */
+  unpublished?: boolean;
 }
 interface Equation {
   parts: string[];
@@ -31,6 +42,9 @@ export interface AttackTable {
   columnTotals?: PublishedValue[];
   grandTotal?: PublishedValue;
 }
+
+type Solver = Awaited<ReturnType<typeof loadHighs>>;
+let solver: Promise<Solver> | undefined;
 
 export class DisclosureAttack {
   private readonly vars = new Map<string, Variable>();
@@ -78,24 +92,82 @@ export class DisclosureAttack {
     return this;
   }
 
+  /** One published figure outside a table (`null`: not published, but part of a relation). */
+  value(name: string, value: PublishedValue | null): string {
+    if (value !== null) return this.figure(name, value);
+    const own = this.name(name);
+    if (!this.vars.has(own))
+      this.vars.set(own, {
+        name: own,
+        lo: 0,
+        hi: Number.POSITIVE_INFINITY,
+        suppressed: false,
+        unpublished: true,
+      });
+    return own;
+  }
+
+  /** An additive relation between figures added with `value` or `table`: the parts add up to the total. */
+  relation(parts: string[], total: string): this {
+    this.equation(
+      parts.map((p) => this.name(p)),
+      this.name(total),
+    );
+    return this;
+  }
+
   /** The suppressed figures the published figures pin to a single value (none: nothing disclosed). */
-  determined(): string[] {
-    const base = this.bounds();
-    const propagated = this.propagate(base);
-    if (!propagated) throw new Error('the published figures contradict each other');
-    const out: string[] = [];
-    for (const v of this.vars.values()) {
-      if (!v.suppressed) continue;
-      const [lo, hi] = propagated.get(v.name)!;
-      if (lo === hi) {
-        out.push(v.name);
-        continue;
+  async determined(): Promise<string[]> {
+    const intervals = await this.intervals();
+    return [...intervals].filter(([, [lo, hi]]) => lo === hi).map(([name]) => name);
+  }
+
+  /** Exact [min, max] of every suppressed figure over all integer solutions (max Infinity: unbounded). */
+  async intervals(): Promise<Map<string, [number, number]>> {
+    const highs = await (solver ??= loadHighs());
+    const ids = new Map([...this.vars.keys()].map((name, i) => [name, `v${i}`]));
+    const free = [...this.vars.values()].filter((v) => v.suppressed || v.unpublished);
+    const constraints = this.equations.map((eq, i) => {
+      // parts - total = 0, with published numbers moved to the right-hand side
+      let constant = 0;
+      const terms: string[] = [];
+      const add = (name: string, sign: 1 | -1) => {
+        const v = this.vars.get(name)!;
+        if (v.suppressed || v.unpublished) terms.push(`${sign > 0 ? '+' : '-'} ${ids.get(name)}`);
+        else constant += sign * v.lo;
+      };
+      eq.parts.forEach((p) => add(p, 1));
+      add(eq.total, -1);
+      if (terms.length === 0) {
+        if (constant !== 0) throw new Error('the published figures contradict each other');
+        return undefined;
       }
-      // Small systems: two different values in complete integer solutions (an exhaustive search).
-      if (this.suppressedCount() > EXHAUSTIVE_UP_TO) continue;
-      const first = this.feasibleFrom(propagated, v.name, lo, hi);
-      const second = first === undefined ? undefined : this.feasibleFrom(propagated, v.name, first + 1, hi);
-      if (second === undefined) out.push(v.name);
+      return ` c${i}: ${terms.join(' ')} = ${-constant}`;
+    });
+    const rows = constraints.filter((c): c is string => c !== undefined);
+    const bounds = free.map((v) => ` ${v.lo} <= ${ids.get(v.name)} <= ${Math.min(v.hi, UNBOUNDED)}`);
+    const integers = free.map((v) => ids.get(v.name)).join(' ');
+    const optimum = (sense: 'Minimize' | 'Maximize', name: string): number => {
+      const model = [
+        sense,
+        ` obj: ${ids.get(name)}`,
+        'Subject To',
+        ...(rows.length ? rows : [` c_none: ${ids.get(name)} >= 0`]),
+        'Bounds',
+        ...bounds,
+        'General',
+        ` ${integers}`,
+        'End',
+      ].join('\n');
+      const result = highs.solve(model, { output_flag: false });
+      if (result.Status === 'Infeasible') throw new Error('the published figures contradict each other');
+      if (result.Status !== 'Optimal') throw new Error(`${name}: solver answered ${result.Status}`);
+      return Math.round(result.ObjectiveValue);
+    };
+    const out = new Map<string, [number, number]>();
+    for (const v of free.filter((f) => f.suppressed)) {
+      const max = optimum('Maximize', v.name);
+      out.set(v.name, [optimum('Minimize', v.name), max >= UNBOUNDED ? Number.POSITIVE_INFINITY : max]);
     }
     return out;
   }
@@ -115,9 +187,9 @@ export class DisclosureAttack {
       typeof value === 'number'
         ? [value, value, false]
         : value === '<10'
-          ? [0, 9, true]
+          ? [0, THRESHOLD - 1, true]
           : value === 'x'
-            ? [10, Number.POSITIVE_INFINITY, true]
+            ? [THRESHOLD, Number.POSITIVE_INFINITY, true]
             : (() => {
                 throw new Error(`${raw}: not a published count (${String(value)})`);
               })();
@@ -132,79 +204,5 @@ export class DisclosureAttack {
 
   private equation(parts: string[], total: string) {
     if (parts.length > 0) this.equations.push({ parts, total });
-  }
-
-  private bounds(): Map<string, [number, number]> {
-    return new Map([...this.vars.values()].map((v) => [v.name, [v.lo, v.hi]]));
-  }
-
-  /** Interval propagation to a fixed point; undefined when the bounds become empty. */
-  private propagate(start: Map<string, [number, number]>): Map<string, [number, number]> | undefined {
-    const b = new Map(start);
-    for (let changed = true; changed;) {
-      changed = false;
-      for (const eq of this.equations) {
-        // parts - total = 0
-        const terms = [...eq.parts.map((n) => [n, 1] as const), [eq.total, -1] as const];
-        // Finite sums of the lower and upper ends, and how many ends are infinite.
-        let loSum = 0;
-        let hiSum = 0;
-        let loInf = 0;
-        let hiInf = 0;
-        const ends = terms.map(([n, k]) => {
-          const [lo, hi] = b.get(n)!;
-          const end = { lo: k > 0 ? lo : -hi, hi: k > 0 ? hi : -lo };
-          if (end.lo === -Infinity) loInf++;
-          else loSum += end.lo;
-          if (end.hi === Infinity) hiInf++;
-          else hiSum += end.hi;
-          return end;
-        });
-        for (const [i, [n, k]] of terms.entries()) {
-          const [lo, hi] = b.get(n)!;
-          const own = ends[i];
-          // k * x = -(rest), rest = the other terms
-          const restLo =
-            loInf - (own.lo === -Infinity ? 1 : 0) > 0
-              ? -Infinity
-              : loSum - (own.lo === -Infinity ? 0 : own.lo);
-          const restHi =
-            hiInf - (own.hi === Infinity ? 1 : 0) > 0 ? Infinity : hiSum - (own.hi === Infinity ? 0 : own.hi);
-          const kxLo = -restHi;
-          const kxHi = -restLo;
-          const newLo = Math.max(lo, Math.ceil(k > 0 ? kxLo : -kxHi));
-          const newHi = Math.min(hi, Math.floor(k > 0 ? kxHi : -kxLo));
-          if (newLo > newHi) return undefined;
-          if (newLo !== lo || newHi !== hi) {
-            b.set(n, [newLo, newHi]);
-            changed = true;
-          }
-        }
-      }
-    }
-    return b;
-  }
-
-  /** The smallest value >= from of `name` that extends to a full integer solution (undefined: none). */
-  private feasibleFrom(b: Map<string, [number, number]>, name: string, from: number, hi: number) {
-    for (let value = from; value <= Math.min(hi, from + 200); value++) {
-      const fixed = new Map(b).set(name, [value, value]);
-      if (this.solvable(fixed, { nodes: 0 })) return value;
-    }
-    return undefined;
-  }
-
-  private solvable(start: Map<string, [number, number]>, budget: { nodes: number }): boolean {
-    if (++budget.nodes > 200_000) throw new Error('search too large for this attack');
-    const b = this.propagate(start);
-    if (!b) return false;
-    const open = [...b]
-      .filter(([, [lo, hi]]) => lo !== hi)
-      .sort(([, x], [, y]) => x[1] - x[0] - (y[1] - y[0]));
-    if (open.length === 0) return true;
-    const [n, [lo, hi]] = open[0];
-    for (let v = lo; v <= Math.min(hi, lo + 200); v++)
-      if (this.solvable(new Map(b).set(n, [v, v]), budget)) return true;
-    return false;
   }
 }

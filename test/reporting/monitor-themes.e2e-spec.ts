@@ -257,8 +257,14 @@ describe('reporting: monitor themes (issue 10)', () => {
       expect(cell(report.quarterly, '2021-K2', 'WMO')).toBe(WMO_CLIENTS);
       expect(cell(report.quarterly, '2021-K2', 'SHV')).toBe(SHV_GRANTED);
       expect(cell(report.quarterly, '2021-K3', 'JEUGD')).toBe(SMALL);
-      expect(cell(report.bezwaren, 'WMO', 'ongegrond')).toBe(BEZWAAR.wmoOngegrond);
+      // 26 bezwaren, 15 of them Wmo, 23 ongegrond: the other pillars hold 11, of which the SHV "x" is
+      // at least 10, so with the 12 shown every other cell of those rows would be pinned to 0 (found
+      // only by the exact check, not by interval reasoning): the 12 is hidden too
+      expect(cell(report.bezwaren, 'WMO', 'ongegrond')).toBe(HIDDEN);
       expect(cell(report.bezwaren, 'WMO', 'gegrond')).toBe(SMALL);
+      expect(report.bezwaren.grandTotal).toBe(
+        BEZWAAR.wmoOngegrond + BEZWAAR.wmoGegrond + BEZWAAR.shvOngegrond,
+      );
       expect(report.shvFirstContact.rows.map((r) => r.month)).toEqual(['2021-03', '2021-04', '2021-05']);
       expect(report.shvFirstContact.rows[0]).toEqual({
         month: '2021-03',
@@ -316,22 +322,23 @@ describe('reporting: monitor themes (issue 10)', () => {
     });
 
     it('no hidden cell can be solved from the published figures (all tables, linked ones together)', async () => {
+      // exact integer programs for every suppressed figure of three reports: slow on a shared machine
       const attack = attackThemes(report);
       expect(attack.suppressedCount()).toBeGreaterThan(50);
-      expect(attack.determined()).toEqual([]);
+      expect(await attack.determined()).toEqual([]);
       const weekly = (await get('beleidsmedewerker', { ...YEAR, spreekuurPer: 'week' })).body as ThemesReport;
       // 1 January 2021 is a Friday of ISO week 2020-W53
       expect(weekly.spreekuurVisits.rows).toHaveLength(53);
-      expect(attackThemes(weekly).determined()).toEqual([]);
+      expect(await attackThemes(weekly).determined()).toEqual([]);
       const monitor = await t
         .http()
         .get('/api/v1/reports/monitor')
         .query(YEAR)
         .set(kit.bearer(await kit.as('beleidsmedewerker')));
-      expect(attackMonitor(monitor.body as MonitorReport).determined()).toEqual([]);
-    });
+      expect(await attackMonitor(monitor.body as MonitorReport).determined()).toEqual([]);
+    }, 300_000);
 
-    it('the attack does find a cell protected by primary suppression only', () => {
+    it('the attack does find a cell protected by primary suppression only', async () => {
       // 12 + "<10" = 15 gives the 3 away; so does the column total.
       const naive = new DisclosureAttack().table('t', {
         cells: [
@@ -342,13 +349,13 @@ describe('reporting: monitor themes (issue 10)', () => {
         columnTotals: [32, 33],
         grandTotal: 65,
       });
-      expect(naive.determined()).toEqual(['t.cell.0.1']);
+      expect(await naive.determined()).toEqual(['t.cell.0.1']);
       // across linked tables: the shared total pins what neither table gives away on its own
       const linked = new DisclosureAttack()
         .same('a.col.0', 'b.row.0')
         .table('a', { cells: [[HIDDEN], [25]], columnTotals: [HIDDEN] })
         .table('b', { cells: [[SMALL, 26]], rowTotals: [HIDDEN] });
-      expect(linked.determined().sort()).toEqual(['a.cell.0.0', 'a.col.0', 'b.cell.0.0']);
+      expect((await linked.determined()).sort()).toEqual(['a.cell.0.0', 'a.col.0', 'b.cell.0.0']);
     });
 
     it('answers CSV with the same figures', async () => {
@@ -360,7 +367,7 @@ describe('reporting: monitor themes (issue 10)', () => {
       expect(lines).toContain('Uitkomst van bezwaren per pijler');
       expect(lines).toContain('2021-03;10;14;<10');
       expect(lines).toContain('Stabilisatie;x');
-      expect(lines.some((l) => l.startsWith('Wmo;') && l.includes(';12;'))).toBe(true);
+      expect(lines).toContain('Wmo;<10;<10;x;<10;<10;15');
       const viaAccept = await get('beleidsmedewerker', YEAR, 'text/csv');
       expect(viaAccept.text).toBe(res.text);
     });
@@ -416,7 +423,7 @@ function attackThemes(report: ThemesReport): DisclosureAttack {
 /** The same attack on the monitor's additive tables. */
 function attackMonitor(report: MonitorReport): DisclosureAttack {
   const a = report.ageBands;
-  return new DisclosureAttack()
+  return attackSamenloop(new DisclosureAttack(), report.samenloop)
     .table('ageBands', {
       cells: a.rows.map((r) => a.pillars.map((p) => r.clients[p])),
       columnTotals: a.pillars.map((p) => a.totals[p]),
@@ -429,6 +436,28 @@ function attackMonitor(report: MonitorReport): DisclosureAttack {
       cells: report.wmoLeadTime.rows.map((r) => [r.procedures, r.overLimit]),
       columnTotals: [report.wmoLeadTime.total.procedures, report.wmoLeadTime.total.overLimit],
     });
+}
+
+/**
+ * Samenloop as its relations stand: single + samenloop = all, the combinations add up to samenloop, and
+ * per pillar its households are those with only that pillar (not published) plus its combinations.
+ */
+function attackSamenloop(attack: DisclosureAttack, s: MonitorReport['samenloop']): DisclosureAttack {
+  const pillars = Object.keys(s.householdsPerPillar) as (keyof typeof s.householdsPerPillar)[];
+  const combos = s.combinations.map((c) => attack.value(`combo.${c.pillars.join('+')}`, c.households));
+  const only = pillars.map((p) => attack.value(`only.${p}`, null));
+  const single = attack.value('single', s.singlePillar);
+  const twoPlus = attack.value('twoOrMore', s.twoOrMorePillars);
+  attack.relation([single, twoPlus], attack.value('households', s.households));
+  attack.relation(combos, twoPlus);
+  attack.relation(only, single);
+  pillars.forEach((p, i) =>
+    attack.relation(
+      [only[i], ...s.combinations.flatMap((c, j) => (c.pillars.includes(p) ? [combos[j]] : []))],
+      attack.value(`perPillar.${p}`, s.householdsPerPillar[p]),
+    ),
+  );
+  return attack;
 }
 
 /**

@@ -145,7 +145,9 @@ describe('reporting: monitor sociaal domein (issue 10)', () => {
         clients: SMALL,
         households: SMALL,
       });
-      expect(report.samenloop.households).toBe(KNOWN_HOUSEHOLDS);
+      // the exact check across all samenloop relations (issue 10) pins an unpublished count under 10
+      // from the shown total, so the total is hidden as well
+      expect(report.samenloop.households).toBe(HIDDEN);
       expect(report.samenloop.singlePillar).toBe(SMALL); // 4 households with only Wmo
       expect(report.samenloop.twoOrMorePillars).toBe(HIDDEN); // else 24 - 20 gives the 4 away
       expect(report.ageBands.rows.map((r) => r.ageBand)).toEqual([...AGE_BANDS]);

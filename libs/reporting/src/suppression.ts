@@ -15,12 +15,16 @@
  *    well ("x"). Repeated until no line changes (a fixed point; it terminates because every round
  *    hides at least one more entry of a finite table).
  * 3. Across lines: an attacker can combine rows, columns and linked tables. Interval propagation over
- *    all lines together tightens the bounds until nothing changes; while it still pins a suppressed
- *    entry, the next-smallest published entry of a line through it is hidden too.
+ *    all lines together tightens the bounds until nothing changes, and then each suppressed entry's
+ *    exact minimum and maximum over all integer solutions is computed (a backtracking search for small
+ *    systems, an integer linear program beyond that); while an entry is pinned, the next-smallest
+ *    published entry of a line through it is hidden too.
  *
  * Lines whose cells do not add up to a published total (e.g. persons per age band over several
  * pillars, where one person can count in two pillars) are simply not declared as lines.
  */
+import lpSolver, { SolveResult } from 'javascript-lp-solver';
+
 export const SMALL = '<10' as const;
 /** Hidden to protect another cell (complementary suppression); the true count is 10 or more. */
 export const HIDDEN = 'x' as const;
@@ -156,11 +160,37 @@ function protect(lines: Entry[][]) {
   for (;;) {
     let pinned = propagate(lines);
     if (pinned.length === 0) pinned = solvedExactly(lines);
+    if (pinned.length === 0) pinned = solvedByLinearProgram(lines);
     if (pinned.length === 0) return;
-    const line = lines.find((l) => pinned.some((p) => l.includes(p)) && l.some((e) => e.mark === 'shown'));
+    const line = nearestLineWithShown(lines, pinned);
     if (!line) return; // nothing left to hide with: the figures are derivable by construction
     nextSmallestShown(line)!.mark = 'hidden';
   }
+}
+
+/**
+ * The line nearest to the pinned entries (through lines that share entries) that still has a shown
+ * entry: when every line through a pinned entry is fully suppressed, the disclosure comes from
+ * published figures further away (e.g. a grand total), so one of those is hidden.
+ */
+function nearestLineWithShown(lines: Entry[][], pinned: Entry[]): Entry[] | undefined {
+  const reached = new Set<Entry>(pinned);
+  const visited = new Set<Entry[]>();
+  for (let frontier = pinned; frontier.length > 0;) {
+    const next: Entry[] = [];
+    for (const line of lines) {
+      if (visited.has(line) || !line.some((e) => frontier.includes(e))) continue;
+      if (line.some((e) => e.mark === 'shown')) return line;
+      visited.add(line);
+      for (const e of line) {
+        if (reached.has(e)) continue;
+        reached.add(e);
+        next.push(e);
+      }
+    }
+    frontier = next;
+  }
+  return undefined;
 }
 
 function nextSmallestShown(line: Entry[]): Entry | undefined {
@@ -266,6 +296,55 @@ function solvedExactly(lines: Entry[][]): Entry[] {
     } catch {
       return true;
     }
+  });
+}
+
+/** Stands in for "no upper bound" in the linear programs. */
+const LP_UNBOUNDED = 10_000_000;
+
+/**
+ * Systems too large for the search: for every suppressed entry that must not be pinned, its minimum
+ * and maximum over all solutions of all lines, each a linear program (the relaxation: an integer
+ * program with javascript-lp-solver's branch and bound was far too slow on 30-entry tables; the
+ * test's attack solves the integer programs exactly with HiGHS). This catches
+ * what only a combination of lines gives away (e.g. a grand total that leaves room for one "x" of at
+ * least 10 and so forces every other cell of two crossing lines to 0).
+ */
+function solvedByLinearProgram(lines: Entry[][]): Entry[] {
+  const entries = [...new Set(lines.flat())];
+  const open = entries.filter((e) => e.mark !== 'shown');
+  if (open.length <= EXHAUSTIVE_UP_TO) return [];
+  const id = new Map(open.map((e, i) => [e, `e${i}`]));
+  const constraints: Record<string, { min?: number; max?: number; equal?: number }> = {};
+  const variables: Record<string, Record<string, number>> = {};
+  open.forEach((e, i) => {
+    const [lo, hi] = bounds(e);
+    constraints[`b${i}`] = { min: lo, max: Math.min(hi, LP_UNBOUNDED) };
+    variables[`e${i}`] = { [`b${i}`]: 1 };
+  });
+  lines.forEach((line, l) => {
+    let known = 0;
+    line.forEach((e, j) => {
+      const coef = j === line.length - 1 ? -1 : 1;
+      if (e.mark === 'shown') known += coef * e.value;
+      else variables[id.get(e)!][`l${l}`] = coef;
+    });
+    constraints[`l${l}`] = { equal: -known };
+  });
+  const optimum = (e: Entry, opType: 'min' | 'max'): number | undefined => {
+    const own = id.get(e)!;
+    const result = lpSolver.Solve({
+      optimize: 'objective',
+      opType,
+      constraints,
+      variables: { ...variables, [own]: { ...variables[own], objective: 1 } },
+    }) as SolveResult;
+    return result.feasible && result.bounded !== false ? Math.round(result.result) : undefined;
+  };
+  return open.filter((e) => {
+    if (!disclosed(e)) return false;
+    const min = optimum(e, 'min');
+    return min !== undefined && min === optimum(e, 'max');
   });
 }
 
