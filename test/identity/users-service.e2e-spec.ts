@@ -34,6 +34,7 @@ describe('identity: what other contexts ask of UsersService and the UserDirector
       organisationName: 'Kredietbank Limburg',
       municipalityIds: expect.any(Array),
       roles: ['schuldhulpverlener'],
+      pillars: ['SHV'],
       active: true,
     });
     expect(JSON.stringify(profiles)).not.toContain('@');
