@@ -61,6 +61,8 @@ export class CasusboekService {
       );
       const cohortCounts = await this.households.cohortHouseholdsPerNeighbourhood(m);
       const plans = await this.plans.summaries(m, householdIds, today);
+      // Free text may name any professional (reviewers, colleagues not on the case): read them once.
+      const professionals = await this.users.allDisplayNames(m);
       const cases: CasusboekCase[] = [];
       for (const [index, id] of householdIds.entries()) {
         const f = facts.get(id)!;
@@ -75,7 +77,7 @@ export class CasusboekService {
             : plan
               ? 'opgesteld, nog niet vastgesteld'
               : 'nog geen gezinsplan',
-          reviews: await this.reviews(m, byId.get(id)!, f),
+          reviews: await this.reviews(m, byId.get(id)!, f, professionals),
         });
       }
       await this.audit.record(m, {
@@ -100,7 +102,12 @@ export class CasusboekService {
     return municipality;
   }
 
-  private async reviews(m: EntityManager, household: CaseloadHousehold, f: AnonymisationFacts) {
+  private async reviews(
+    m: EntityManager,
+    household: CaseloadHousehold,
+    f: AnonymisationFacts,
+    professionals: string[],
+  ) {
     const reviews = await m.find(CaseReview, {
       where: { householdId: household.householdId },
       order: { reviewedOn: 'ASC' },
@@ -113,8 +120,7 @@ export class CasusboekService {
       where: { householdId: household.householdId },
       order: { position: 'ASC' },
     });
-    // Free text may name any professional (reviewers, colleagues not on the case) and the participants.
-    const professionals = await this.users.allDisplayNames(m);
+    // Free text may also name the participants of the reviews.
     const participants = reviews.flatMap((r) => r.participants);
     const names = [...professionals, ...participants].flatMap((name) => [name, ...name.split(/\s+/)]);
     const clean = (text: string) => redact(text, [...f.identifyingTerms, ...names]);
