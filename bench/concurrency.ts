@@ -430,11 +430,11 @@ async function connections(b: BenchApp) {
 
 async function verifyLog(b: BenchApp) {
   const { DataSource } = await import('typeorm');
-  const { verifyChains } = await import('../libs/audit/src/chain-verifier');
+  const { verifyProcessingLog } = await import('../libs/audit/src/chain-verifier');
   const ds = new DataSource({ type: 'postgres', url: b.ownerUrl, extra: { max: 1 } });
   await ds.initialize();
   try {
-    return await ds.transaction('REPEATABLE READ', (m) => verifyChains(m));
+    return await verifyProcessingLog(ds);
   } finally {
     await ds.destroy();
   }

@@ -264,11 +264,11 @@ function shortType(type: unknown) {
 
 async function verifyLog(url: string) {
   const { DataSource } = await import('typeorm');
-  const { verifyChains } = await import('../libs/audit/src/chain-verifier');
+  const { verifyProcessingLog } = await import('../libs/audit/src/chain-verifier');
   const ds = new DataSource({ type: 'postgres', url, extra: { max: 1 } });
   await ds.initialize();
   try {
-    return await ds.transaction('REPEATABLE READ', (m) => verifyChains(m));
+    return await verifyProcessingLog(ds);
   } finally {
     await ds.destroy();
   }

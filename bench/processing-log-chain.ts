@@ -1,9 +1,10 @@
 /**
  * The processing-log hash chain under many log rows in one transaction (issue 8): N processing_log rows
  * in one multi-row INSERT (as AuditService.record writes one row per data subject), and N single-row
- * INSERTs in one transaction, each committed and then verified with the chain verifier. Runs on a fresh
- * embedded PostgreSQL with all migrations, then again after running the down() of migration
- * 1763801300000 (the row-by-row trigger as before) when --before is given.
+ * INSERTs in one transaction, each committed, then sealed into the chain (migration 1763802200000) and
+ * verified. Runs on a fresh embedded PostgreSQL with all migrations, then again after running the down()
+ * of migration 1763802200000 (linked under the chain lock, per statement, inside the transaction) when
+ * --before is given.
  *
  *   npx ts-node --transpile-only -r tsconfig-paths/register bench/processing-log-chain.ts [--before]
  */
@@ -11,9 +12,10 @@ import { mkdtempSync, chmodSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { verifyChains } from '../libs/audit/src/chain-verifier';
+import { verifyProcessingLog } from '../libs/audit/src/chain-verifier';
+import { sealAll } from '../libs/audit/src/processing-log-seal';
 import { ownerDataSourceOptions, startEmbeddedDatabase } from '../libs/core/src/database';
-import { ProcessingLogChainPerStatement1763801300000 } from '../migrations/1763801300000-processing-log-chain-per-statement';
+import { ProcessingLogSealedLater1763802200000 } from '../migrations/1763802200000-processing-log-sealed-later';
 
 const SIZES = [1_000, 10_000];
 
@@ -37,18 +39,21 @@ async function timed(label: string, work: () => Promise<unknown>) {
   console.log(`${label.padEnd(48)} ${(ms / 1000).toFixed(2)} s`);
 }
 
-async function measure(ds: DataSource, title: string) {
+async function measure(ds: DataSource, title: string, sealed: boolean) {
   console.log(`\n${title}`);
+  const seal = () => (sealed ? timed('  then sealing them', () => sealAll(ds)) : undefined);
   for (const n of SIZES) {
     await timed(`${n} rows, one INSERT statement`, () => ds.transaction((m) => m.query(multiRow(n))));
+    await seal();
     await timed(`${n} rows, ${n} INSERT statements`, () =>
       ds.transaction(async (m) => {
         for (let i = 0; i < n; i++) await m.query(singleRow, [`person-${i}`]);
       }),
     );
+    await seal();
   }
-  const verified = await ds.transaction('REPEATABLE READ', (m) => verifyChains(m));
-  console.log(`chain verification: ${JSON.stringify(verified)}`);
+  // The verifier reads the seal tables, which the down() removes.
+  if (sealed) console.log(`chain verification: ${JSON.stringify(await verifyProcessingLog(ds))}`);
 }
 
 async function main() {
@@ -61,12 +66,12 @@ async function main() {
     await ds.runMigrations({ transaction: 'each' });
     console.log(`${cpus().length} cores (${cpus()[0]?.model}), Node ${process.version}`);
     console.log(`PostgreSQL ${(await ds.query('SHOW server_version'))[0].server_version}`);
-    await measure(ds, 'all migrations');
+    await measure(ds, 'all migrations (appended without a lock, sealed afterwards)', true);
     if (process.argv.includes('--before')) {
       const runner = ds.createQueryRunner();
-      await new ProcessingLogChainPerStatement1763801300000().down(runner);
+      await new ProcessingLogSealedLater1763802200000().down(runner);
       await runner.release();
-      await measure(ds, 'after the down() of 1763801300000 (head moved per row)');
+      await measure(ds, 'after the down() of 1763802200000 (linked per statement under the lock)', false);
     }
   } finally {
     await ds.destroy();

@@ -1,11 +1,11 @@
 /**
- * Verifies the hash chains of the processing log (processing_log and access_audit).
+ * Seals what is committed, then verifies the hash chains of the processing log (processing_log and access_audit).
  *   npm run audit:verify      (DATABASE_URL, or the embedded PostgreSQL when unset)
  * Exits 0 when both chains are intact, 1 on a broken link, 2 when the check could not run.
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { verifyChains } from '../libs/audit/src/chain-verifier';
+import { verifyProcessingLog } from '../libs/audit/src/chain-verifier';
 import { EmbeddedDatabase, startEmbeddedDatabase } from '../libs/core/src/database/embedded-database';
 
 async function main(): Promise<number> {
@@ -21,9 +21,9 @@ async function main(): Promise<number> {
   });
   try {
     await dataSource.initialize();
-    const result = await dataSource.transaction('REPEATABLE READ', (manager) => verifyChains(manager));
+    const result = await verifyProcessingLog(dataSource);
     if (result.ok) {
-      console.log(`Processing log intact: ${result.rows} rows verified.`);
+      console.log(`Processing log intact: ${result.rows} rows verified (${result.unsealed} still queued).`);
       return 0;
     }
     console.log(`Processing log BROKEN in ${result.table} at chain_seq ${result.chainSeq}: ${result.reason}`);

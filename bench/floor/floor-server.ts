@@ -5,7 +5,8 @@
  * validation or serialisation beyond JSON.stringify: what is left is the database work itself, the
  * driver and HTTP. Statements before START TRANSACTION go to the pool one by one (as the application's
  * do); the transaction runs on one connection. Trace and span ids are replaced by fresh ones, so the
- * processing log gets new, chained rows exactly as from the application.
+ * processing log gets new rows exactly as from the application, and they are sealed into the hash chain
+ * every second as the application's sealer does (libs/audit/src/processing-log-sealer.ts).
  *
  *   FLOOR_REPLAY=file FLOOR_DATABASE_URL=url PORT=n node -r ts-node/register/transpile-only bench/floor/floor-server.ts
  */
@@ -87,6 +88,17 @@ const server = createServer((req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 server.listen(Number(process.env.PORT), '127.0.0.1');
+
+let sealing = false;
+const sealer = setInterval(() => {
+  if (sealing) return;
+  sealing = true;
+  pool
+    .query(`SELECT processing_log_seal(10000)`)
+    .catch(() => undefined)
+    .finally(() => (sealing = false));
+}, 1000);
+sealer.unref();
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

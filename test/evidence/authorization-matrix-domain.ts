@@ -1354,7 +1354,7 @@ export const DOMAIN_MATRIX: MatrixRow[] = [
   ...onlyFor(
     'GET /privacy/processing-log/integrity',
     ['privacyOfficer'],
-    ok(200, { keys: ['ok', 'rows', 'checkedAt'], values: { ok: true } }),
+    ok(200, { keys: ['ok', 'rows', 'unsealed', 'checkedAt'], values: { ok: true } }),
     PO_LOG,
   ),
   ...onlyFor(

@@ -63,7 +63,14 @@ export class Caller {
 }
 
 /** Tables an audit trail legitimately grows in, even on a refused request. */
-export const LOG_TABLES = ['processing_log', 'access_audit', 'processing_log_chain_head'];
+export const LOG_TABLES = [
+  'processing_log',
+  'access_audit',
+  'processing_log_chain_head',
+  'processing_log_unsealed',
+  'processing_log_seal',
+  'access_audit_seal',
+];
 
 /**
  * Row counts of every table of the public schema except the processing log and access audit, and

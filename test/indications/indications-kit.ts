@@ -156,7 +156,7 @@ export class IndicationsKit {
 
   async lastLogSeq(): Promise<number> {
     const { rows } = await this.t.db.query<{ seq: string | null }>(
-      `SELECT max(chain_seq) AS seq FROM processing_log`,
+      `SELECT max(id) AS seq FROM processing_log`,
     );
     return Number(rows[0].seq ?? 0);
   }
@@ -173,7 +173,7 @@ export class IndicationsKit {
       status_code: string;
     }>(
       `SELECT processing_activity_id, data_subject_id, data_subject_type, household_id, resource_id, action, status_code
-         FROM processing_log WHERE chain_seq > $1 ORDER BY chain_seq`,
+         FROM processing_log WHERE id > $1 ORDER BY id`,
       [seq],
     );
     return rows;

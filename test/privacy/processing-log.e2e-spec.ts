@@ -108,7 +108,7 @@ describe('privacy: the processing log for the privacy officer', () => {
     (
       await t.db.query(
         `SELECT a.span_id FROM access_audit a WHERE ${where} AND a.processing_activity_id NOT LIKE 'privacy.%'
-         ORDER BY a.chain_seq DESC`,
+         ORDER BY a.id DESC`,
         params,
       )
     ).rows.map((row: { span_id: string }) => row.span_id);
@@ -224,8 +224,10 @@ describe('privacy: the processing log for the privacy officer', () => {
     expect(ok.body).toMatchObject({ ok: true });
     expect(ok.body.rows).toBeGreaterThan(10);
 
+    // Sealed by the check above.
     const { rows } = await t.db.query(
-      `SELECT chain_seq, data_subject_id FROM processing_log WHERE span_id = $1`,
+      `SELECT s.chain_seq, l.id, l.data_subject_id FROM processing_log l
+         JOIN processing_log_seal s ON s.log_id = l.id WHERE l.span_id = $1`,
       [spans.march1],
     );
     const tamper = async (value: string) => {
@@ -233,9 +235,9 @@ describe('privacy: the processing log for the privacy officer', () => {
       try {
         await client.query('BEGIN');
         await client.query('SET LOCAL session_replication_role = replica');
-        await client.query(`UPDATE processing_log SET data_subject_id = $1 WHERE chain_seq = $2`, [
+        await client.query(`UPDATE processing_log SET data_subject_id = $1 WHERE id = $2`, [
           value,
-          rows[0].chain_seq,
+          rows[0].id,
         ]);
         await client.query('COMMIT');
       } finally {
@@ -253,7 +255,7 @@ describe('privacy: the processing log for the privacy officer', () => {
     await tamper(rows[0].data_subject_id);
     expect((await r.get('privacyOfficer', INTEGRITY)).body).toMatchObject({ ok: true });
     const checks = await t.db.query(
-      `SELECT reason FROM access_audit WHERE resource_type = 'ProcessingLogChain' ORDER BY chain_seq`,
+      `SELECT reason FROM access_audit WHERE resource_type = 'ProcessingLogChain' ORDER BY id`,
     );
     expect(checks.rows.map((row: { reason: string }) => row.reason)).toEqual([
       'ketencontrole: intact',

@@ -3,15 +3,16 @@ import { RequestContext } from '@app/core';
 import { ClsService } from 'nestjs-cls';
 import { DataSource, EntityManager } from 'typeorm';
 import { BREAK_GLASS_REASON, DataSubject, ProcessingEntry, ProcessingOutcome } from './audit.types';
-import { ChainVerification, verifyChains } from './chain-verifier';
+import { ChainVerification, verifyProcessingLog } from './chain-verifier';
 import { newSpanId, newTraceId, traceIdFor } from './trace-ids';
 
 const BACKGROUND_TRACE = 'audit:trace-id';
 
 /**
  * Writes the processing log: per call one span, with a processing_log row per data subject and one
- * access_audit row. Hash chaining, sequence numbers, purpose and legal basis are filled in by the
- * database trigger (see the processing-log migration), so no caller can skip or forge them.
+ * access_audit row. Purpose and legal basis come from the register (a database trigger), and the rows
+ * are sealed into the hash chains by the database after commit (ProcessingLogSealer), so no caller can
+ * skip or forge them.
  */
 @Injectable()
 export class AuditService {
@@ -23,7 +24,7 @@ export class AuditService {
 
   /**
    * Logs a read or write inside the transaction of the work itself: if logging fails, the work fails.
-   * Call it as the last step of the transaction: the chain lock it takes is held until commit.
+   * Takes no lock: the rows are sealed into the hash chain after commit (ProcessingLogSealer).
    */
   async record(manager: EntityManager, entry: ProcessingEntry): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
@@ -37,9 +38,9 @@ export class AuditService {
     await this.dataSource.transaction((manager) => this.write(manager, entry, 'denied'));
   }
 
-  /** Checks both hash chains; names the first broken link. */
+  /** Seals what is committed, then checks both hash chains; names the first broken link. */
   verifyChain(): Promise<ChainVerification> {
-    return this.dataSource.transaction('REPEATABLE READ', (manager) => verifyChains(manager));
+    return verifyProcessingLog(this.dataSource);
   }
 
   private async write(manager: EntityManager, entry: ProcessingEntry, outcome: ProcessingOutcome) {

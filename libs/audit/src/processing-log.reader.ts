@@ -28,7 +28,8 @@ export interface ProcessingLogQuery {
 
 /** One logged read or write: the access_audit row joined with its processing_log rows (same trace and span). */
 export interface ProcessingLogSpan {
-  chainSeq: number;
+  /** Place in the access_audit hash chain; null until the sealer has sealed it (about a second). */
+  chainSeq: number | null;
   traceId: string;
   spanId: string;
   occurredAt: string;
@@ -49,7 +50,7 @@ export interface ProcessingLogSpan {
 }
 
 interface SpanRow {
-  chain_seq: string;
+  chain_seq: string | null;
   trace_id: string;
   span_id: string;
   occurred_at: Date;
@@ -74,7 +75,7 @@ const DAY_END = (param: string) => `((${param}::date + 1)::timestamp AT TIME ZON
 
 /**
  * Reads the processing log for supervision (privacy officer) and access requests. The log tables belong
- * to this context; other contexts read them only through here. Newest first (chain order).
+ * to this context; other contexts read them only through here. Newest first (order of writing).
  */
 @Injectable()
 export class ProcessingLogReader {
@@ -92,16 +93,17 @@ export class ProcessingLogReader {
     );
     if (total === 0) return { items: [], total };
     const rows: SpanRow[] = await manager.query(
-      `SELECT a.chain_seq, a.trace_id, a.span_id, a.occurred_at, a.user_id, a.roles, a.organisation_id,
+      `SELECT s.chain_seq, a.trace_id, a.span_id, a.occurred_at, a.user_id, a.roles, a.organisation_id,
               a.processing_activity_id, pa.name AS activity_name, a.purpose, a.legal_basis, a.action,
               a.resource_type, a.resource_id, a.household_id, a.outcome, a.reason,
               COALESCE((SELECT json_agg(json_build_object('type', l.data_subject_type, 'id', l.data_subject_id)
-                                         ORDER BY l.chain_seq)
+                                         ORDER BY l.id)
                           FROM processing_log l WHERE l.trace_id = a.trace_id AND l.span_id = a.span_id),
                        '[]'::json) AS data_subjects
          FROM access_audit a JOIN processing_activity pa ON pa.id = a.processing_activity_id
+         LEFT JOIN access_audit_seal s ON s.log_id = a.id
         WHERE ${where}
-        ORDER BY a.chain_seq DESC
+        ORDER BY a.id DESC
         LIMIT ${Math.trunc(page.limit)} OFFSET ${Math.trunc(page.offset)}`,
       params,
     );
@@ -150,7 +152,7 @@ function conditions(query: ProcessingLogQuery): { where: string; params: unknown
 
 function toSpan(row: SpanRow): ProcessingLogSpan {
   return {
-    chainSeq: Number(row.chain_seq),
+    chainSeq: row.chain_seq === null ? null : Number(row.chain_seq),
     traceId: row.trace_id,
     spanId: row.span_id,
     occurredAt: new Date(row.occurred_at).toISOString(),
