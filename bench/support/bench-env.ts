@@ -190,6 +190,9 @@ export interface StartOptions {
 }
 
 /** The application exactly as `node dist/apps/api/src/main.js` runs it, as a child process. */
+/** e.g. BENCH_APP_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the app under a run. */
+const appNodeFlags = () => process.env.BENCH_APP_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const port = await getRandomPort('127.0.0.1');
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -230,7 +233,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     ...options.env,
   };
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...preload, ...entry], {
+  const child: ChildProcess = spawn(process.execPath, [...appNodeFlags(), ...preload, ...entry], {
     cwd: ROOT,
     env,
     stdio: ['ignore', out, out],
