@@ -36,6 +36,7 @@ const CODE_BY_SQLSTATE: Record<string, ErrorCode> = {
   '22008': ErrorCode.Validation,
   '22003': ErrorCode.Validation,
   '22001': ErrorCode.Validation,
+  '22021': ErrorCode.Validation, // e.g. a NUL character, which text columns cannot hold
 };
 
 const BODY_PARSER_CODES: Record<string, ErrorCode> = {

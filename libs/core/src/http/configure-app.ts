@@ -9,6 +9,7 @@ import { requestIdFor } from '../logging/logging.module';
 import { ProblemDetailsFilter, sendProblem } from '../errors/problem-details.filter';
 import { validationExceptionFactory } from '../errors/validation';
 import { requireKnownContentType } from './content-type.middleware';
+import { RefuseNulCharactersPipe } from '../validation/refuse-nul.pipe';
 
 export const API_PREFIX = 'api/v1';
 
@@ -82,6 +83,7 @@ export function configureApp(app: NestExpressApplication, options: HttpOptions) 
     ],
   });
   app.useGlobalPipes(
+    new RefuseNulCharactersPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

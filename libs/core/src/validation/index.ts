@@ -3,3 +3,4 @@ export * from './dates';
 export * from './postcode';
 export * from './params';
 export * from './field-options';
+export * from './refuse-nul.pipe';
