@@ -379,6 +379,33 @@ const TOKEN: Shape = {
   nested: { user: ME },
 };
 const list = (item: Shape): Shape => ({ keys: [], items: item });
+const ACCOUNT_CHANGE: Shape = {
+  keys: [
+    'id',
+    'kind',
+    'userId',
+    'email',
+    'displayName',
+    'changes',
+    'status',
+    'requestedById',
+    'requestedAt',
+    'decidedById',
+    'decidedAt',
+    'rejectionReason',
+  ],
+  // The requested account as sent (roles, teams, ...), never a password.
+  nested: {
+    changes: {
+      keys: [],
+      optional: [
+        ...['email', 'displayName', 'organisationId', 'roles', 'pillars', 'municipalityIds'],
+        ...['teams', 'mandateCents', 'active'],
+      ],
+    },
+  },
+};
+const FOUR_EYES = 'vier ogen: a change that gives case access waits for a second functioneel beheerder';
 const MUNICIPALITY: Shape = { keys: ['id', 'code', 'name'] };
 const NEIGHBOURHOOD: Shape = { keys: ['id', 'municipalityId', 'name', 'inhabitants'] };
 const WIJKSERVICEPUNT: Shape = { keys: ['id', 'municipalityId', 'neighbourhoodId', 'name'] };
@@ -481,6 +508,20 @@ export const MATRIX: MatrixRow[] = [
     expect: { status: 400, field: 'newPassword' },
     why: 'probe: authenticated, then refused by the password policy',
   },
+  {
+    endpoint: 'POST /auth/first-password',
+    actors: EVERYONE,
+    targets: ['unknownAccount'],
+    expect: { status: 401, problem: 'unauthenticated' },
+    why: 'an unknown account is refused the same for everyone',
+  },
+  {
+    endpoint: 'POST /auth/first-password',
+    actors: EVERYONE,
+    targets: ['lastingPassword'],
+    expect: { status: 422, field: 'oneTimePassword' },
+    why: 'only a one-time password is replaced here; a lasting one is changed after login',
+  },
 
   // ---------------------------------------------------------- reference data
   ...(
@@ -532,8 +573,35 @@ export const MATRIX: MatrixRow[] = [
   {
     endpoint: 'POST /users',
     actors: ['functioneelBeheerder'],
-    expect: { status: 201, shape: USER_VIEW },
-    why: 'user administration is the functioneel beheerder’s',
+    expect: { status: 202, shape: ACCOUNT_CHANGE },
+    why: `user administration is the functioneel beheerder’s; ${FOUR_EYES} (a consulent here)`,
+  },
+  {
+    endpoint: 'POST /users/:id/password-reset',
+    actors: ['functioneelBeheerder'],
+    expect: { status: 200, shape: { keys: ['oneTimePassword', 'oneTimePasswordExpiresAt'] } },
+    why: 'a one-time password made by the server, shown once; at once for an account without case access',
+  },
+  {
+    endpoint: 'GET /user-changes',
+    actors: ['functioneelBeheerder'],
+    expect: {
+      status: 200,
+      shape: { keys: ['items', 'total', 'limit', 'offset'], nested: { items: list(ACCOUNT_CHANGE) } },
+    },
+    why: 'the functioneel beheerders see the changes waiting for a second pair of eyes',
+  },
+  ...(['approve', 'reject'] as const).map((decision): MatrixRow => ({
+    endpoint: `POST /user-changes/:id/${decision}`,
+    actors: ['functioneelBeheerder'],
+    expect: { status: 403, problem: 'forbidden' },
+    why: `${FOUR_EYES}: never the requester (here the demo beheerder; test/identity/four-eyes approves)`,
+  })),
+  {
+    endpoint: 'POST /user-changes/:id/withdraw',
+    actors: ['functioneelBeheerder'],
+    expect: { status: 200, shape: { ...ACCOUNT_CHANGE, values: { status: 'withdrawn' } } },
+    why: 'the requester withdraws their own pending change',
   },
   {
     endpoint: 'PATCH /users/:id',
@@ -965,6 +1033,8 @@ export const MASS_ASSIGNMENT: MassAssignment[] = [
   ...(
     [
       ['passwordHash', '$argon2id$v=19$m=65536,t=3,p=4$x$y'],
+      // The server makes every password set for someone else (a one-time password).
+      ['password', 'Zelf-gekozen-wachtwoord-2026'],
       ['failedLoginCount', 0],
       ['lockedUntil', null],
       ['id', '00000000-0000-4000-8000-000000000000'],

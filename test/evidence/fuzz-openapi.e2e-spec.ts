@@ -42,6 +42,7 @@ const READ_CONCURRENCY = 8;
 const WRITES_ON_REFUSAL: Record<string, string[]> = {
   'POST /api/v1/auth/login': ['user_account'],
   'POST /api/v1/auth/password': ['user_account', 'refresh_token'],
+  'POST /api/v1/auth/first-password': ['user_account'],
   'POST /api/v1/auth/refresh': ['refresh_token'],
 };
 

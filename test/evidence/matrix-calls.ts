@@ -112,6 +112,37 @@ export const DRIVERS: Record<string, Driver> = {
           isDemoUser(actor) && res.body.id !== w.userIds[actor] ? [`me is ${res.body.id}, not ${actor}`] : [],
       ),
   },
+  'POST /auth/first-password': {
+    phase: 'read',
+    targets: () => [
+      {
+        target: 'unknownAccount',
+        relation: none,
+        call: (_a, n) => ({
+          method: 'POST',
+          url: api('/auth/first-password'),
+          body: {
+            email: `niemand.${n}@demo.gezinsplan.nl`,
+            oneTimePassword: 'verkeerd-wachtwoord',
+            newPassword: 'Een-lang-genoeg-wachtwoord-1',
+          },
+        }),
+      },
+      {
+        target: 'lastingPassword',
+        relation: none,
+        call: () => ({
+          method: 'POST',
+          url: api('/auth/first-password'),
+          body: {
+            email: DEMO_EMAILS.consulentJeugd,
+            oneTimePassword: DEMO_PASSWORD,
+            newPassword: 'Een-lang-genoeg-wachtwoord-1',
+          },
+        }),
+      },
+    ],
+  },
   'POST /auth/password': {
     phase: 'write',
     targets: () =>
@@ -209,6 +240,39 @@ export const DRIVERS: Record<string, Driver> = {
       body: { displayName: 'Matrix Reserve' },
     }),
   },
+
+  'POST /users/:id/password-reset': {
+    phase: 'write',
+    targets: (w) => global(() => ({ method: 'POST', url: api(`/users/${w.spareUserId}/password-reset`) })),
+  },
+  'GET /user-changes': {
+    phase: 'read',
+    targets: () => global(() => ({ method: 'GET', url: api('/user-changes?status=pending&limit=5') })),
+  },
+  ...Object.fromEntries(
+    (['approve', 'reject', 'withdraw'] as const).map((decision): [string, Driver] => {
+      // Each decision gets a pending change of its own, requested by the demo functioneel beheerder.
+      let changeId = '00000000-0000-4000-8000-000000000000';
+      return [
+        `POST /user-changes/:id/${decision}`,
+        {
+          phase: 'write',
+          prepare: async (_w, send) => {
+            const body = { ...newUser(0), email: `matrix.vier-ogen.${decision}@demo.gezinsplan.nl` };
+            const res = await send('functioneelBeheerder', { method: 'POST', url: api('/users'), body });
+            if (res.status !== 202) throw new Error(`pending change: ${res.status} ${res.text}`);
+            changeId = res.body.id;
+          },
+          targets: () =>
+            global(() => ({
+              method: 'POST',
+              url: api(`/user-changes/${changeId}/${decision}`),
+              body: decision === 'reject' ? { reason: 'Matrix: geen aanvraag ontvangen' } : undefined,
+            })),
+        },
+      ];
+    }),
+  ),
 
   // ------------------------------------------------------------------ households
   'POST /households': {
@@ -523,7 +587,6 @@ function newUser(n: number) {
   return {
     email: `matrix.gebruiker.${n}@demo.gezinsplan.nl`,
     displayName: `Matrix Gebruiker ${n}`,
-    password: 'Matrix-wachtwoord-2026!',
     organisationId: ORGANISATION_IDS.szmh,
     roles: ['consulent'],
     pillars: ['WMO'],

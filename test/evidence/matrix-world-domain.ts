@@ -1,5 +1,5 @@
 import { Response } from 'supertest';
-import { DEMO_PASSWORD, DemoUserKey } from '@app/identity';
+import { DemoUserKey } from '@app/identity';
 import { PRODUCT_IDS } from '@app/indications';
 import { MUNICIPALITY_IDS, ORGANISATION_IDS, TEAM_IDS } from '@app/reference';
 import { TestApp } from '../setup/test-app';
@@ -161,16 +161,19 @@ export async function buildDomainWorld(
   const { rows } = await t.db.query<{ id: string; name: string }>('SELECT id, name FROM wijkservicepunt');
   const location = (name: string) => rows.find((r) => r.name === `Wijkservicepunt ${name}`)!.id;
   const locations = { nazareth: location('Nazareth'), pottenberg: location('Pottenberg') };
-  const secondCoach = await send('functioneelBeheerder', 'POST', '/users', {
-    email: 'matrix.coach.pottenberg@demo.gezinsplan.nl',
-    displayName: 'Matrix Coach Pottenberg',
-    password: 'Matrix-coach-2026!',
-    organisationId: ORGANISATION_IDS.financialCoaches,
-    roles: ['financial-coach'],
-    pillars: ['SHV'],
-    municipalityIds: [MUNICIPALITY_IDS.maastricht],
-  });
-  const secondCoachId = secondCoach.body.id as string;
+  // Four eyes: the second demo beheerder approves, the coach replaces the one-time password.
+  const secondCoach = await caller.kit.createAccount(
+    {
+      email: 'matrix.coach.pottenberg@demo.gezinsplan.nl',
+      displayName: 'Matrix Coach Pottenberg',
+      organisationId: ORGANISATION_IDS.financialCoaches,
+      roles: ['financial-coach'],
+      pillars: ['SHV'],
+      municipalityIds: [MUNICIPALITY_IDS.maastricht],
+    },
+    'Matrix-coach-2026!',
+  );
+  const secondCoachId = secondCoach.id;
   const { rows: coach } = await t.db.query<{ id: string }>('SELECT id FROM user_account WHERE email = $1', [
     'financial.coach@demo.gezinsplan.nl',
   ]);
@@ -234,10 +237,9 @@ export async function buildDomainWorld(
   // Case reviews: two more teamleiders (made by the functioneel beheerder), one review per led household.
   const teamleider = async (team: 'szmhZuidoost' | 'szmhZuidwest') => {
     const email = `matrix.teamleider.${team.toLowerCase()}@demo.gezinsplan.nl`;
-    await send('functioneelBeheerder', 'POST', '/users', {
+    await caller.kit.createAccount({
       email,
       displayName: `Matrix Teamleider ${team.slice(4)}`,
-      password: DEMO_PASSWORD,
       organisationId: ORGANISATION_IDS.szmh,
       roles: ['teamleider'],
       pillars: [],

@@ -245,17 +245,15 @@ export async function buildWorld(t: TestApp, caller: Caller, clock: FixedClock):
   const h4Consent = await consent('consulentJeugd', h4.id, h4.adult.personId, ORGANISATION_IDS.kbl, 'PLAN');
   const r4 = await refer('consulentJeugd', h4.id, ORGANISATION_IDS.financialCoaches);
 
-  // A user for the functioneel beheerder to edit.
+  // A user for the functioneel beheerder to edit (no case role: no second beheerder needed).
   const spare = await post(
     'functioneelBeheerder',
     '/users',
     {
       email: 'matrix.spare@demo.gezinsplan.nl',
       displayName: 'Matrix Reserve',
-      password: 'Matrix-reserve-2026!',
-      organisationId: ORGANISATION_IDS.szmh,
-      roles: ['consulent'],
-      pillars: ['WMO'],
+      organisationId: ORGANISATION_IDS.gemeenteMaastricht,
+      roles: ['beleidsmedewerker'],
       municipalityIds: [MUNICIPALITY_IDS.maastricht],
     },
     'spare user',

@@ -48,7 +48,6 @@ describe('identity & reference: which role reaches which admin endpoint', () => 
   const user = (role: string) => ({
     email: `nieuw.${role}.${randomUUID().slice(0, 8)}@szmh.example`,
     displayName: 'Nieuwe Collega',
-    password: 'Een-beginwachtwoord-1',
     organisationId: ORGANISATION_IDS.szmh,
     roles: ['consulent'],
     pillars: ['WMO'],
@@ -146,9 +145,10 @@ describe('identity & reference: which role reaches which admin endpoint', () => 
   it('lets the functioneel beheerder create, list, update and deactivate a user (never showing a hash)', async () => {
     const auth = kit.bearer(await kit.as(ADMIN));
     const body = user('beheer');
-    kit.secrets.add(body.password);
-    const created = kit.seen(await t.http().post('/api/v1/users').set(auth).send(body));
-    expect(created.status).toBe(201);
+    // Created, approved by the second beheerder (a case role), first password chosen by the user.
+    const { id, session: fresh } = await kit.createAccount(body);
+    const created = kit.seen(await t.http().get(`/api/v1/users/${id}`).set(auth));
+    expect(created.status).toBe(200);
     expect(created.body).toMatchObject({
       email: body.email,
       roles: ['consulent'],
@@ -157,8 +157,6 @@ describe('identity & reference: which role reaches which admin endpoint', () => 
       active: true,
     });
     expect(JSON.stringify(created.body)).not.toMatch(/"password"|passwordHash|password_hash|argon2/i);
-
-    const fresh = await kit.login(body.email, body.password);
     expect((fresh.body.user as { roles: string[] }).roles).toEqual(['consulent']);
 
     const page = await t.http().get('/api/v1/users?role=consulent&limit=100').set(auth);
@@ -176,8 +174,16 @@ describe('identity & reference: which role reaches which admin endpoint', () => 
         teams: [{ teamId: TEAM_IDS.szmhZuidwest, isLead: true }],
         mandateCents: 250000,
       });
-    expect(promoted.status).toBe(200);
-    expect(promoted.body).toMatchObject({
+    expect(promoted.status).toBe(202); // teamleider is a new case role: four eyes
+    const approved = kit.seen(
+      await t
+        .http()
+        .post(`/api/v1/user-changes/${promoted.body.id}/approve`)
+        .set(kit.bearer(await kit.secondBeheerder())),
+    );
+    expect(approved.status).toBe(200);
+    expect(approved.body.oneTimePassword).toBeUndefined();
+    expect(approved.body.user).toMatchObject({
       roles: ['teamleider'],
       teams: [{ isLead: true }],
       mandateCents: 250000,
@@ -208,7 +214,7 @@ describe('identity & reference: which role reaches which admin endpoint', () => 
   it('seeds demo users idempotently', async () => {
     const again = await kit.seedDemoUsers();
     expect(again.created).toEqual([]);
-    expect(again.skipped).toHaveLength(EVERY_ROLE.length);
+    expect(again.skipped).toHaveLength(EVERY_ROLE.length + 1); // and the second functioneel beheerder
   });
 
   it('leaks no password, hash or token into logs or error bodies', () => {

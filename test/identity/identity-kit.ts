@@ -1,5 +1,12 @@
 import { Response } from 'supertest';
-import { DEMO_EMAILS, DEMO_PASSWORD, DemoUserKey, DemoUsersSeeder, REFRESH_COOKIE } from '@app/identity';
+import {
+  DEMO_EMAILS,
+  DEMO_PASSWORD,
+  DEMO_SECOND_BEHEERDER,
+  DemoUserKey,
+  DemoUsersSeeder,
+  REFRESH_COOKIE,
+} from '@app/identity';
 import { TestApp } from '../setup/test-app';
 
 export interface LoggedIn {
@@ -47,6 +54,52 @@ export class IdentityKit {
     if (cached) return cached;
     const session = await this.login(DEMO_EMAILS[user]);
     this.sessions.set(user, session);
+    return session;
+  }
+
+  /**
+   * An account made as user administration makes it: the demo functioneel beheerder creates it, the
+   * second demo beheerder approves it when it needs four eyes (case roles), and the new user replaces
+   * the one-time password by `password` (default: the demo password) and is logged in.
+   */
+  async createAccount(body: { email: string; [field: string]: unknown }, password = DEMO_PASSWORD) {
+    const admin = this.bearer(await this.as('functioneelBeheerder'));
+    const created = this.seen(await this.t.http().post('/api/v1/users').set(admin).send(body));
+    let oneTimePassword = created.body.oneTimePassword as string | undefined;
+    let id = created.body.id as string;
+    if (created.status === 202) {
+      const approver = this.bearer(await this.secondBeheerder());
+      const approved = this.seen(
+        await this.t.http().post(`/api/v1/user-changes/${id}/approve`).set(approver).send(),
+      );
+      if (approved.status !== 200) throw new Error(`approval failed: ${approved.status} ${approved.text}`);
+      oneTimePassword = approved.body.oneTimePassword;
+      id = approved.body.user.id;
+    } else if (created.status !== 201) {
+      throw new Error(`creating a user failed: ${created.status} ${created.text}`);
+    }
+    this.secrets.add(oneTimePassword ?? '');
+    const first = this.seen(
+      await this.t
+        .http()
+        .post('/api/v1/auth/first-password')
+        .send({ email: body.email, oneTimePassword, newPassword: password }),
+    );
+    if (first.status !== 200) throw new Error(`first password failed: ${first.status} ${first.text}`);
+    const session: LoggedIn = {
+      accessToken: first.body.accessToken,
+      refreshCookie: refreshCookieOf(first),
+      body: first.body,
+    };
+    return { id, session };
+  }
+
+  /** The second demo functioneel beheerder (approves what the first requests). */
+  async secondBeheerder(): Promise<LoggedIn> {
+    const cached = this.sessions.get('secondBeheerder');
+    if (cached) return cached;
+    const session = await this.login(DEMO_SECOND_BEHEERDER.email);
+    this.sessions.set('secondBeheerder', session);
     return session;
   }
 

@@ -39,7 +39,6 @@ describe('identity: separation of duties in user administration', () => {
   const newUser = (roles: string[]) => ({
     email: `scheiding.${randomUUID().slice(0, 8)}@szmh.example`,
     displayName: 'Nieuwe Collega',
-    password: 'Een-beginwachtwoord-1',
     organisationId: ORGANISATION_IDS.szmh,
     roles,
     municipalityIds: [MUNICIPALITY_IDS.maastricht],
@@ -101,20 +100,21 @@ describe('identity: separation of duties in user administration', () => {
   });
 
   it('refuses adding a case role to another functioneel beheerder, but allows a change of job', async () => {
-    const created = kit.seen(
-      await t
-        .http()
-        .post('/api/v1/users')
-        .set(kit.bearer(admin))
-        .send(newUser(['functioneel-beheerder'])),
-    );
-    expect(created.status).toBe(201);
-    const colleague = created.body.id as string;
+    const { id: colleague } = await kit.createAccount(newUser(['functioneel-beheerder']));
     const combined = await patch(colleague, { roles: ['functioneel-beheerder', 'consulent'] });
     expect(combined.status).toBe(422);
     expect((await account(colleague)).roles).toEqual(['functioneel-beheerder']);
+    // A case role is granted only when a second beheerder approves (vier ogen).
     const moved = await patch(colleague, { roles: ['consulent'], pillars: ['WMO'] });
-    expect(moved.status).toBe(200);
+    expect(moved.status).toBe(202);
+    expect((await account(colleague)).roles).toEqual(['functioneel-beheerder']);
+    const approved = kit.seen(
+      await t
+        .http()
+        .post(`/api/v1/user-changes/${moved.body.id}/approve`)
+        .set(kit.bearer(await kit.secondBeheerder())),
+    );
+    expect(approved.status).toBe(200);
     expect((await account(colleague)).roles).toEqual(['consulent']);
   });
 });

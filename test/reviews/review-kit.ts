@@ -1,5 +1,5 @@
 import { Clock, FixedClock } from '@app/core';
-import { DEMO_EMAILS, DEMO_PASSWORD } from '@app/identity';
+import { DEMO_EMAILS } from '@app/identity';
 import { MUNICIPALITY_IDS, ORGANISATION_IDS, TEAM_IDS } from '@app/reference';
 import { seedDemoData } from '../../apps/api/src/demo-seed';
 import { IdentityKit } from '../identity/identity-kit';
@@ -24,25 +24,18 @@ export async function userIdOf(t: TestApp, email: string): Promise<string> {
 
 /** A second teamleider in Maastricht, leading another SZMH team (Zuidwest) than the demo teamleider. */
 export async function otherTeamleider(t: TestApp, kit: IdentityKit) {
-  const admin = kit.bearer(await kit.as('functioneelBeheerder'));
   const email = `teamleider.zuidwest.${Date.now()}@szmh.example`;
-  const res = await t
-    .http()
-    .post('/api/v1/users')
-    .set(admin)
-    .send({
-      email,
-      displayName: 'Andere Teamleider',
-      password: DEMO_PASSWORD,
-      organisationId: ORGANISATION_IDS.szmh,
-      roles: ['teamleider'],
-      pillars: [],
-      municipalityIds: [MUNICIPALITY_IDS.maastricht],
-      teams: [{ teamId: TEAM_IDS.szmhZuidwest, isLead: true }],
-      mandateCents: 250000,
-    });
-  if (res.status !== 201) throw new Error(`creating a teamleider failed: ${res.status} ${res.text}`);
-  return kit.bearer(await kit.login(email));
+  const { session } = await kit.createAccount({
+    email,
+    displayName: 'Andere Teamleider',
+    organisationId: ORGANISATION_IDS.szmh,
+    roles: ['teamleider'],
+    pillars: [],
+    municipalityIds: [MUNICIPALITY_IDS.maastricht],
+    teams: [{ teamId: TEAM_IDS.szmhZuidwest, isLead: true }],
+    mandateCents: 250000,
+  });
+  return kit.bearer(session);
 }
 
 export const teamleiderEmail = DEMO_EMAILS.teamleider;

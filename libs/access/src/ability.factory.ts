@@ -47,6 +47,11 @@ export function defineAbilityFor(
   can('read', 'ReferenceData');
   if (has('functioneel-beheerder')) {
     can('manage', ['ReferenceData', 'Catalogue', 'Budget', 'UserAccount']);
+    // Four eyes: a change that gives case access is approved or rejected by another beheerder than the
+    // requester and the account itself; only the requester withdraws it.
+    can(['read', 'create'], 'UserAccountChange');
+    can('decide', 'UserAccountChange', { requestedById: { $ne: user.id }, userId: { $ne: user.id } });
+    can('delete', 'UserAccountChange', { requestedById: user.id });
   }
   if (has('privacy-officer')) {
     can('read', 'ProcessingLog');

@@ -25,6 +25,8 @@ export const SUBJECTS = [
   'Catalogue',
   'Budget',
   'UserAccount',
+  /** A pending account change that needs a second functioneel beheerder (vier-ogenprincipe). */
+  'UserAccountChange',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 

@@ -14,6 +14,9 @@ import { PasswordHasher } from './auth/password-hasher';
 import { RefreshTokenService } from './auth/refresh-token.service';
 import { RefreshTokensRepository } from './auth/refresh-tokens.repository';
 import { USER_DIRECTORY } from './auth/user-directory';
+import { AccountChangesController } from './changes/account-changes.controller';
+import { AccountChangesRepository } from './changes/account-changes.repository';
+import { AccountChangesService } from './changes/account-changes.service';
 import { DemoUsersSeeder } from './demo/demo-users.seeder';
 import { RefreshToken, UserAccount, UserMunicipality, UserTeam } from './entities';
 import { LocalUserDirectory } from './users/local-user-directory';
@@ -55,8 +58,10 @@ import { UsersService } from './users/users.service';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, AccountChangesController],
   providers: [
+    AccountChangesRepository,
+    AccountChangesService,
     AuthService,
     DemoUsersSeeder,
     JwtAuthGuard,

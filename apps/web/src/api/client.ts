@@ -75,6 +75,16 @@ export class ApiClient {
     return data.user;
   }
 
+  /** Replaces a one-time password (set by the functioneel beheerder) by the user's own, and logs in. */
+  async firstPassword(email: string, oneTimePassword: string, newPassword: string): Promise<User> {
+    const { data } = await this.send<TokenResponse>('POST', '/auth/first-password', {
+      body: { email, oneTimePassword, newPassword },
+      anonymous: true,
+    });
+    this.accept(data);
+    return data.user;
+  }
+
   /** Silent refresh with the httpOnly cookie; false when there is no (valid) session. */
   refresh(): Promise<boolean> {
     this.refreshing ??= this.send<TokenResponse>('POST', '/auth/refresh', { anonymous: true })

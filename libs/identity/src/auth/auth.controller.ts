@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiCookieAuth,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
@@ -14,6 +15,7 @@ import { ProcessingActivity } from '@app/audit';
 import { AuthService, Session } from './auth.service';
 import { CurrentUser } from './current-user.decorator';
 import { ChangePasswordDto } from './dto/change-password.dto';
+import { FirstPasswordDto } from './dto/first-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { AuthenticatedUserDto, TokenResponseDto } from './dto/token-response.dto';
 import { clearRefreshCookie, readRefreshCookie, REFRESH_COOKIE, setRefreshCookie } from './refresh-cookie';
@@ -30,10 +32,33 @@ export class AuthController {
   @Header('Cache-Control', 'no-store')
   @UseGuards(ThrottlerGuard)
   @ApiOkResponse({ type: TokenResponseDto, description: `Zet ook de cookie ${REFRESH_COOKIE}` })
-  @ApiUnauthorizedResponse({ description: 'E-mailadres of wachtwoord onjuist' })
+  @ApiUnauthorizedResponse({
+    description: 'E-mailadres of wachtwoord onjuist, of eenmalig wachtwoord verlopen',
+  })
+  @ApiForbiddenResponse({
+    description:
+      'password-change-required: eenmalig wachtwoord; kies eerst een eigen (POST /auth/first-password)',
+  })
   @ApiTooManyRequestsResponse({ description: 'Te veel inlogpogingen vanaf dit adres' })
   async login(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response): Promise<TokenResponseDto> {
     return respond(res, await this.auth.login(dto.email, dto.password));
+  }
+
+  @Post('first-password')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @UseGuards(ThrottlerGuard)
+  @ApiOkResponse({
+    type: TokenResponseDto,
+    description: `Eigen wachtwoord gekozen en ingelogd; zet ${REFRESH_COOKIE}`,
+  })
+  @ApiUnauthorizedResponse({ description: 'E-mailadres of eenmalig wachtwoord onjuist, of verlopen' })
+  @ApiTooManyRequestsResponse({ description: 'Te veel pogingen vanaf dit adres' })
+  async firstPassword(
+    @Body() dto: FirstPasswordDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TokenResponseDto> {
+    return respond(res, await this.auth.setFirstPassword(dto.email, dto.oneTimePassword, dto.newPassword));
   }
 
   @Post('refresh')

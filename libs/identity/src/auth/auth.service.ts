@@ -34,8 +34,52 @@ export class AuthService {
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
   ) {}
 
-  /** Same answer for an unknown e-mail, a wrong password and a deactivated account. */
+  /**
+   * Same answer for an unknown e-mail, a wrong password and a deactivated account. A one-time password
+   * (set by the server for someone else) gives no session: only `setFirstPassword` accepts it.
+   */
   async login(email: string, password: string): Promise<Session> {
+    const credentials = await this.verifiedCredentials(email, password);
+    if (credentials.oneTimePasswordExpiresAt) {
+      assertNotExpired(credentials.oneTimePasswordExpiresAt, this.clock.now());
+      throw new DomainError(
+        ErrorCode.PasswordChangeRequired,
+        'Wijzig eerst uw eenmalige wachtwoord: kies een eigen wachtwoord om in te loggen.',
+        { passwordChangeRequired: true },
+      );
+    }
+    return this.startSession(credentials.id);
+  }
+
+  /** Replaces a one-time password by the user's own and logs them in (the only use of a one-time password). */
+  async setFirstPassword(email: string, oneTimePassword: string, newPassword: string): Promise<Session> {
+    const credentials = await this.verifiedCredentials(email, oneTimePassword);
+    if (!credentials.oneTimePasswordExpiresAt) {
+      throw DomainError.rule(
+        'Dit account heeft geen eenmalig wachtwoord; wijzig uw wachtwoord na het inloggen.',
+        'oneTimePassword',
+      );
+    }
+    const now = this.clock.now();
+    assertNotExpired(credentials.oneTimePasswordExpiresAt, now);
+    if (newPassword === oneTimePassword) {
+      throw DomainError.invalidField('newPassword', 'Kies een eigen wachtwoord, niet het eenmalige.');
+    }
+    await this.accounts.setPassword(credentials.id, await this.hasher.hash(newPassword), now);
+    await this.refreshTokens.revokeAllOfUser(credentials.id);
+    this.logger.log({ userId: credentials.id }, 'one-time password replaced');
+    return this.startSession(credentials.id);
+  }
+
+  private async startSession(userId: string): Promise<Session> {
+    await this.accounts.recordSuccessfulLogin(userId);
+    const user = await this.directory.findActiveUser(userId);
+    if (!user) throw invalidCredentials();
+    return this.session(user, await this.refreshTokens.startFamily(user.id));
+  }
+
+  /** The account behind a right e-mail and password; counts failures towards the lock. */
+  private async verifiedCredentials(email: string, password: string) {
     const credentials = await this.accounts.findCredentialsByEmail(email);
     if (!credentials) {
       await this.hasher.verifyAgainstDummy(password);
@@ -56,10 +100,7 @@ export class AuthService {
       this.logger.warn({ userId: credentials.id }, 'account locked after repeated failed logins');
       throw accountLocked(lockedUntil);
     }
-    await this.accounts.recordSuccessfulLogin(credentials.id);
-    const user = await this.directory.findActiveUser(credentials.id);
-    if (!user) throw invalidCredentials();
-    return this.session(user, await this.refreshTokens.startFamily(user.id));
+    return credentials;
   }
 
   async refresh(refreshToken: string | undefined): Promise<Session> {
@@ -104,6 +145,15 @@ export class AuthService {
 
 function invalidCredentials() {
   return new DomainError(ErrorCode.Unauthenticated, 'Het e-mailadres of wachtwoord is onjuist.');
+}
+
+function assertNotExpired(expiresAt: Date, now: Date) {
+  if (new Date(expiresAt) > now) return;
+  throw new DomainError(
+    ErrorCode.Unauthenticated,
+    'Uw eenmalige wachtwoord is verlopen. Vraag de functioneel beheerder om een nieuw wachtwoord.',
+    { oneTimePasswordExpired: true },
+  );
 }
 
 function accountLocked(lockedUntil: Date) {

@@ -160,3 +160,19 @@ export const DEMO_USERS: Record<DemoUserKey, DemoUser> = {
     description: 'functioneel beheerder, SZMH: gebruikers, teams en referentiegegevens',
   },
 };
+
+/**
+ * A second functioneel beheerder, so the demo can show the vier-ogenprincipe (one requests a change
+ * that gives case access, the other approves it). Not a role of its own, so not among DEMO_USERS.
+ */
+export const DEMO_SECOND_BEHEERDER: DemoUser = {
+  email: 'tweede.beheerder@demo.gezinsplan.nl',
+  displayName: 'Ruud Coenen',
+  organisationId: ORGANISATION_IDS.szmh,
+  roles: ['functioneel-beheerder'],
+  pillars: [],
+  municipalityIds: ALL_MUNICIPALITIES,
+  teams: [],
+  mandateCents: 0,
+  description: 'tweede functioneel beheerder, SZMH: keurt wijzigingen van de eerste goed (vier ogen)',
+};

@@ -31,6 +31,8 @@ export interface LoginCredentials {
   passwordHash: string;
   active: boolean;
   lockedUntil: Date | null;
+  /** Set: the password is a one-time password, only good for choosing a new one until then. */
+  oneTimePasswordExpiresAt: Date | null;
 }
 
 export interface UserListFilter {
@@ -51,9 +53,12 @@ export interface NewUserRow {
   pillars: Pillar[];
   mandateCents: number;
   passwordChangedAt: Date;
+  oneTimePasswordExpiresAt: Date | null;
 }
 
-export type UserRowChanges = Partial<Omit<NewUserRow, 'passwordHash' | 'passwordChangedAt'>> & {
+export type UserRowChanges = Partial<
+  Omit<NewUserRow, 'passwordHash' | 'passwordChangedAt' | 'oneTimePasswordExpiresAt'>
+> & {
   active?: boolean;
 };
 
@@ -168,7 +173,8 @@ export class UserAccountsRepository {
 
   async findCredentialsByEmail(email: string): Promise<LoginCredentials | null> {
     const rows: LoginCredentials[] = await this.dataSource.query(
-      `SELECT id, password_hash AS "passwordHash", active, locked_until AS "lockedUntil"
+      `SELECT id, password_hash AS "passwordHash", active, locked_until AS "lockedUntil",
+              one_time_password_expires_at AS "oneTimePasswordExpiresAt"
        FROM user_account WHERE lower(email) = lower($1)`,
       [email],
     );
@@ -208,20 +214,28 @@ export class UserAccountsRepository {
     );
   }
 
-  /** A new password also lifts a lock. */
-  async setPassword(id: string, passwordHash: string, changedAt: Date, manager = this.dataSource.manager) {
+  /** A new password also lifts a lock; `oneTimeUntil` makes it a one-time password valid until then. */
+  async setPassword(
+    id: string,
+    passwordHash: string,
+    changedAt: Date,
+    manager = this.dataSource.manager,
+    oneTimeUntil: Date | null = null,
+  ) {
     await manager.query(
-      `UPDATE user_account SET password_hash = $2, password_changed_at = $3, failed_logins = 0, locked_until = NULL
+      `UPDATE user_account SET password_hash = $2, password_changed_at = $3, failed_logins = 0, locked_until = NULL,
+         one_time_password_expires_at = $4
        WHERE id = $1`,
-      [id, passwordHash, changedAt],
+      [id, passwordHash, changedAt, oneTimeUntil],
     );
   }
 
   async insert(manager: EntityManager, row: NewUserRow): Promise<string> {
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO user_account
-         (email, display_name, password_hash, organisation_id, roles, pillars, mandate_cents, password_changed_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
+         (email, display_name, password_hash, organisation_id, roles, pillars, mandate_cents, password_changed_at, created_at,
+          one_time_password_expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) RETURNING id`,
       [
         row.email,
         row.displayName,
@@ -231,6 +245,7 @@ export class UserAccountsRepository {
         row.pillars,
         row.mandateCents,
         row.passwordChangedAt,
+        row.oneTimePasswordExpiresAt,
       ],
     );
     return rows[0].id;

@@ -2,10 +2,26 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthenticatedUser, Pillar, PROFESSIONAL_ROLES, Role } from '@app/access';
+import { AuditService } from '@app/audit';
 import { Clock, DomainError, ErrorCode } from '@app/core';
 import { ReferenceService } from '@app/reference';
+import { newOneTimePassword, OneTimePassword } from '../auth/one-time-password';
 import { PasswordHasher } from '../auth/password-hasher';
 import { RefreshTokenService } from '../auth/refresh-token.service';
+import {
+  AccountChangeKind,
+  AccountChangeRecord,
+  AccountChangesRepository,
+} from '../changes/account-changes.repository';
+import { AccountChangeView, OneTimePasswordView } from '../changes/dto/account-change-view.dto';
+import {
+  assertNoSelfAssignment,
+  assertSeparationOfDuties,
+  grantsFourEyesRole,
+  memberships,
+  needsFourEyes,
+} from './account-rules';
+import { CreatedUserView } from './dto/created-user-view.dto';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -33,6 +49,16 @@ interface Assignment {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Done at once, or waiting for a second functioneel beheerder. */
+export type AdminOutcome<T> = { done: T; pending?: never } | { pending: AccountChangeView; done?: never };
+
+/** An approved change, checked and ready to write in the approval's transaction. */
+export interface PreparedApproval {
+  oneTimePassword?: OneTimePassword;
+  /** Writes the change; answers the account id. */
+  apply(manager: EntityManager): Promise<string>;
+}
+
 /** User administration by the functioneel beheerder, and what other contexts may ask about users. */
 @Injectable()
 export class UsersService {
@@ -45,6 +71,8 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly refreshTokens: RefreshTokenService,
     private readonly clock: Clock,
+    private readonly changes: AccountChangesRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async list(query: ListUsersQuery): Promise<UserPageView> {
@@ -56,69 +84,235 @@ export class UsersService {
     return UserView.from(await this.record(id));
   }
 
-  async create(dto: CreateUserDto): Promise<UserView> {
-    const assignment: Assignment = {
+  /**
+   * An account without case access is created at once, with a one-time password shown once; one with a
+   * four-eyes role becomes a pending change (the password is made when a second beheerder approves).
+   */
+  async create(dto: CreateUserDto, actor: AuthenticatedUser): Promise<AdminOutcome<CreatedUserView>> {
+    await this.validateNew(dto);
+    if (needsFourEyes(dto.roles)) {
+      const account = { userId: null, email: dto.email, displayName: dto.displayName };
+      return { pending: await this.request('create', account, dto, actor) };
+    }
+    const oneTime = newOneTimePassword(this.clock.now());
+    const passwordHash = await this.hasher.hash(oneTime.password);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const userId = await this.insertAccount(manager, dto, passwordHash, oneTime.expiresAt);
+      await this.recordWrite(manager, 'create', userId);
+      return userId;
+    });
+    this.logger.log({ userId: id }, 'user created with a one-time password');
+    return { done: { ...(await this.get(id)), ...oneTimePasswordView(oneTime) } };
+  }
+
+  /** Demo seed only: an account with a chosen, lasting password, outside user administration. */
+  async seedAccount(dto: CreateUserDto, password: string): Promise<string> {
+    await this.validateNew(dto);
+    const passwordHash = await this.hasher.hash(password);
+    return this.dataSource.transaction((manager) => this.insertAccount(manager, dto, passwordHash, null));
+  }
+
+  /** Granting a four-eyes role makes the whole change pending; anything else applies at once. */
+  async update(id: string, dto: UpdateUserDto, actor: AuthenticatedUser): Promise<AdminOutcome<UserView>> {
+    const current = await this.record(id);
+    if (id === actor.id) assertNoSelfAssignment(current, dto);
+    const assignment = await this.validateUpdate(current, dto);
+    if (grantsFourEyesRole(current.roles, assignment.roles)) {
+      return { pending: await this.request('update', target(current), dto, actor) };
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await this.applyUpdate(manager, id, dto, assignment);
+      await this.recordWrite(manager, 'update', id);
+    });
+    return { done: await this.get(id) };
+  }
+
+  /**
+   * A new one-time password (the beheerder never chooses one). For an account with a four-eyes role
+   * this is a pending change: the password is made and shown to the second beheerder who approves it.
+   */
+  async resetPassword(id: string, actor: AuthenticatedUser): Promise<AdminOutcome<OneTimePasswordView>> {
+    const current = await this.record(id);
+    if (needsFourEyes(current.roles)) {
+      return { pending: await this.request('password-reset', target(current), {}, actor) };
+    }
+    const oneTime = newOneTimePassword(this.clock.now());
+    const passwordHash = await this.hasher.hash(oneTime.password);
+    await this.dataSource.transaction(async (manager) => {
+      await this.setOneTimePassword(manager, id, passwordHash, oneTime);
+      await this.recordWrite(manager, 'update', id, 'eenmalig wachtwoord');
+    });
+    return { done: oneTimePasswordView(oneTime) };
+  }
+
+  /** Checks an approved change against today's data and makes its one-time password, outside any transaction. */
+  async prepareApproval(change: AccountChangeRecord): Promise<PreparedApproval> {
+    if (change.kind === 'create') {
+      const dto = change.changes as unknown as CreateUserDto;
+      await this.validateNew(dto);
+      const oneTime = newOneTimePassword(this.clock.now());
+      const passwordHash = await this.hasher.hash(oneTime.password);
+      return {
+        oneTimePassword: oneTime,
+        apply: async (manager) => {
+          const userId = await this.insertAccount(manager, dto, passwordHash, oneTime.expiresAt);
+          await this.recordWrite(manager, 'create', userId, 'na goedkeuring (vier ogen)');
+          return userId;
+        },
+      };
+    }
+    const current = await this.record(change.userId ?? '');
+    if (change.kind === 'update') {
+      const dto = change.changes as UpdateUserDto;
+      const assignment = await this.validateUpdate(current, dto);
+      return {
+        apply: async (manager) => {
+          await this.applyUpdate(manager, current.id, dto, assignment);
+          await this.recordWrite(manager, 'update', current.id, 'na goedkeuring (vier ogen)');
+          return current.id;
+        },
+      };
+    }
+    const oneTime = newOneTimePassword(this.clock.now());
+    const passwordHash = await this.hasher.hash(oneTime.password);
+    return {
+      oneTimePassword: oneTime,
+      apply: async (manager) => {
+        await this.setOneTimePassword(manager, current.id, passwordHash, oneTime);
+        await this.recordWrite(
+          manager,
+          'update',
+          current.id,
+          'eenmalig wachtwoord na goedkeuring (vier ogen)',
+        );
+        return current.id;
+      },
+    };
+  }
+
+  private async validateNew(dto: CreateUserDto) {
+    await this.assertEmailFree(dto.email);
+    assertSeparationOfDuties(dto.roles);
+    await this.assertAssignable({
       organisationId: dto.organisationId,
       roles: dto.roles,
       municipalityIds: dto.municipalityIds ?? [],
       teams: memberships(dto.teams),
-    };
-    await this.assertEmailFree(dto.email);
-    assertSeparationOfDuties(assignment.roles);
-    await this.assertAssignable(assignment);
-    const passwordHash = await this.hasher.hash(dto.password);
-    const id = await this.dataSource.transaction(async (manager) => {
-      const userId = await this.accounts.insert(manager, {
-        email: dto.email,
-        displayName: dto.displayName,
-        passwordHash,
-        organisationId: dto.organisationId,
-        roles: dto.roles,
-        pillars: dto.pillars ?? [],
-        mandateCents: dto.mandateCents ?? 0,
-        passwordChangedAt: this.clock.now(),
-      });
-      await this.accounts.replaceMunicipalities(manager, userId, assignment.municipalityIds);
-      await this.accounts.replaceTeams(manager, userId, assignment.teams);
-      return userId;
     });
-    this.logger.log({ userId: id }, 'user created');
-    return this.get(id);
   }
 
-  async update(id: string, dto: UpdateUserDto, actor: AuthenticatedUser): Promise<UserView> {
-    const current = await this.record(id);
+  private async validateUpdate(current: UserRecord, dto: UpdateUserDto): Promise<Assignment> {
     const assignment: Assignment = {
       organisationId: dto.organisationId ?? current.organisationId,
       roles: dto.roles ?? current.roles,
       municipalityIds: dto.municipalityIds ?? current.municipalityIds,
       teams: dto.teams ? memberships(dto.teams) : current.teams,
     };
-    if (id === actor.id) assertNoSelfAssignment(current, dto);
     assertSeparationOfDuties(assignment.roles);
-    if (dto.email !== undefined && dto.email !== current.email) await this.assertEmailFree(dto.email, id);
+    if (dto.email !== undefined && dto.email !== current.email)
+      await this.assertEmailFree(dto.email, current.id);
     await this.assertAssignable(assignment);
-    const passwordHash = dto.password ? await this.hasher.hash(dto.password) : undefined;
-    const endSessions = dto.active === false || passwordHash !== undefined;
-    await this.dataSource.transaction(async (manager) => {
-      const { email, displayName, organisationId, roles, pillars, mandateCents, active } = dto;
-      await this.accounts.update(manager, id, {
-        email,
-        displayName,
-        organisationId,
-        roles,
-        pillars,
-        mandateCents,
-        active,
-      });
-      if (dto.municipalityIds)
-        await this.accounts.replaceMunicipalities(manager, id, assignment.municipalityIds);
-      if (dto.teams) await this.accounts.replaceTeams(manager, id, assignment.teams);
-      if (passwordHash) await this.accounts.setPassword(id, passwordHash, this.clock.now(), manager);
-      if (endSessions) await this.refreshTokens.revokeAllOfUser(id, manager);
+    return assignment;
+  }
+
+  private async insertAccount(
+    manager: EntityManager,
+    dto: CreateUserDto,
+    passwordHash: string,
+    oneTimePasswordExpiresAt: Date | null,
+  ): Promise<string> {
+    const userId = await this.accounts.insert(manager, {
+      email: dto.email,
+      displayName: dto.displayName,
+      passwordHash,
+      organisationId: dto.organisationId,
+      roles: dto.roles,
+      pillars: dto.pillars ?? [],
+      mandateCents: dto.mandateCents ?? 0,
+      passwordChangedAt: this.clock.now(),
+      oneTimePasswordExpiresAt,
     });
-    this.logger.log({ userId: id, sessionsEnded: endSessions }, 'user updated');
-    return this.get(id);
+    await this.accounts.replaceMunicipalities(manager, userId, dto.municipalityIds ?? []);
+    await this.accounts.replaceTeams(manager, userId, memberships(dto.teams));
+    return userId;
+  }
+
+  private async applyUpdate(manager: EntityManager, id: string, dto: UpdateUserDto, assignment: Assignment) {
+    const { email, displayName, organisationId, roles, pillars, mandateCents, active } = dto;
+    await this.accounts.update(manager, id, {
+      email,
+      displayName,
+      organisationId,
+      roles,
+      pillars,
+      mandateCents,
+      active,
+    });
+    if (dto.municipalityIds)
+      await this.accounts.replaceMunicipalities(manager, id, assignment.municipalityIds);
+    if (dto.teams) await this.accounts.replaceTeams(manager, id, assignment.teams);
+    if (dto.active === false) await this.refreshTokens.revokeAllOfUser(id, manager);
+    this.logger.log({ userId: id, sessionsEnded: dto.active === false }, 'user updated');
+  }
+
+  /** The one-time password replaces the current one at once and ends every session of the account. */
+  private async setOneTimePassword(
+    manager: EntityManager,
+    id: string,
+    passwordHash: string,
+    oneTime: OneTimePassword,
+  ) {
+    await this.accounts.setPassword(id, passwordHash, this.clock.now(), manager, oneTime.expiresAt);
+    await this.refreshTokens.revokeAllOfUser(id, manager);
+    this.logger.log({ userId: id }, 'one-time password set; sessions ended');
+  }
+
+  private async request(
+    kind: AccountChangeKind,
+    account: { userId: string | null; email: string; displayName: string },
+    changes: object,
+    actor: AuthenticatedUser,
+  ): Promise<AccountChangeView> {
+    const change = await this.dataSource.transaction(async (manager) => {
+      const existing = await this.changes.pendingFor(
+        manager,
+        account.userId ? { userId: account.userId } : { email: account.email },
+      );
+      if (existing) {
+        throw DomainError.conflict(
+          'Er wacht al een wijziging voor dit account op goedkeuring door een tweede functioneel beheerder.',
+          { pendingChangeId: existing.id },
+        );
+      }
+      const inserted = await this.changes.insert(manager, {
+        kind,
+        ...account,
+        changes,
+        requestedById: actor.id,
+        requestedAt: this.clock.now(),
+      });
+      await this.audit.record(manager, {
+        action: 'create',
+        resourceType: 'UserAccountChange',
+        resourceId: inserted.id,
+        dataSubjects: [],
+        reason: `vier ogen: ${kind} wacht op goedkeuring`,
+      });
+      return inserted;
+    });
+    this.logger.log({ changeId: change.id, kind }, 'account change waits for a second beheerder');
+    return AccountChangeView.from(change);
+  }
+
+  /** Account administration is logged like any write (no data subjects: colleagues, not clients). */
+  private recordWrite(manager: EntityManager, action: 'create' | 'update', userId: string, reason?: string) {
+    return this.audit.record(manager, {
+      action,
+      resourceType: 'UserAccount',
+      resourceId: userId,
+      dataSubjects: [],
+      reason,
+    });
   }
 
   /**
@@ -229,56 +423,12 @@ export class UsersService {
   }
 }
 
-/**
- * Nobody changes their own rights (four eyes): roles, pillars, mandate, municipalities, teams,
- * organisation and deactivation of one's own account are changed by another functioneel beheerder.
- * Name, e-mail and password may be changed; a field sent unchanged is no change.
- */
-function assertNoSelfAssignment(current: UserRecord, dto: UpdateUserDto) {
-  const same = (a: readonly string[], b: readonly string[]) =>
-    a.length === b.length && [...a].sort().join() === [...b].sort().join();
-  const team = (t: UserTeamMembership) => `${t.teamId}:${t.isLead}`;
-  const changed = [
-    dto.roles !== undefined && !same(dto.roles, current.roles) && 'roles',
-    dto.pillars !== undefined && !same(dto.pillars, current.pillars) && 'pillars',
-    dto.mandateCents !== undefined && dto.mandateCents !== current.mandateCents && 'mandateCents',
-    dto.municipalityIds !== undefined &&
-      !same(dto.municipalityIds, current.municipalityIds) &&
-      'municipalityIds',
-    dto.teams !== undefined && !same(memberships(dto.teams).map(team), current.teams.map(team)) && 'teams',
-    dto.organisationId !== undefined && dto.organisationId !== current.organisationId && 'organisationId',
-    dto.active === false && 'active',
-  ].find((field): field is string => typeof field === 'string');
-  if (changed) {
-    throw DomainError.rule(
-      'U kunt uw eigen rollen, pijlers, mandaat, gemeenten, teams en organisatie niet wijzigen en uw eigen ' +
-        'account niet deactiveren; dat doet een andere functioneel beheerder (scheiding van functies).',
-      changed,
-    );
-  }
+function target(record: UserRecord) {
+  return { userId: record.id, email: record.email, displayName: record.displayName };
 }
 
-/** Roles without case content (DESIGN rules 6 and 7) never share an account with a case role. */
-const NO_CASE_CONTENT_ROLES: readonly Role[] = [
-  'beleidsmedewerker',
-  'privacy-officer',
-  'functioneel-beheerder',
-];
-
-function assertSeparationOfDuties(roles: readonly Role[]) {
-  const oversight = roles.find((role) => NO_CASE_CONTENT_ROLES.includes(role));
-  const caseRole = roles.find((role) => PROFESSIONAL_ROLES.includes(role));
-  if (oversight && caseRole) {
-    throw DomainError.rule(
-      `De rol ${oversight} gaat niet samen met de rol ${caseRole}: wie gebruikers, de verwerkingenlogging ` +
-        'of cijfers beheert, ziet geen casusinhoud (scheiding van functies).',
-      'roles',
-    );
-  }
-}
-
-function memberships(teams: CreateUserDto['teams']): UserTeamMembership[] {
-  return (teams ?? []).map((t) => ({ teamId: t.teamId, isLead: t.isLead ?? false }));
+function oneTimePasswordView(oneTime: OneTimePassword): OneTimePasswordView {
+  return { oneTimePassword: oneTime.password, oneTimePasswordExpiresAt: oneTime.expiresAt.toISOString() };
 }
 
 function unknownReference(field: string, message: string) {

@@ -14,18 +14,20 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { Pillar, PILLARS, Role, ROLES } from '@app/access';
 import { normalisedEmail } from './normalised-email';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy';
 import { UserTeamDto } from './user-team.dto';
 
 export const MAX_MANDATE_CENTS = 100_000_000_00; // EUR 100 million: anything above is a typing error
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
+/**
+ * A new account. There is no password: the server makes a one-time password (shown once) that the
+ * user replaces at first login, so the beheerder never knows a lasting password of anyone.
+ */
 export class CreateUserDto {
   @ApiProperty({ example: 'j.smeets@szmh.nl' })
   @Transform(normalisedEmail)
@@ -39,12 +41,6 @@ export class CreateUserDto {
   @Matches(/\S/, { message: 'displayName is verplicht' })
   @MaxLength(120, { message: 'displayName is te lang' })
   displayName: string;
-
-  @ApiProperty({ format: 'password', minLength: PASSWORD_MIN_LENGTH, description: 'Beginwachtwoord' })
-  @IsString({ message: 'password is verplicht' })
-  @MinLength(PASSWORD_MIN_LENGTH, { message: `password moet minstens ${PASSWORD_MIN_LENGTH} tekens hebben` })
-  @MaxLength(PASSWORD_MAX_LENGTH, { message: 'password is te lang' })
-  password: string;
 
   @ApiProperty({ format: 'uuid' })
   @IsUUID(undefined, { message: 'organisationId is geen geldige id' })
