@@ -274,6 +274,44 @@ describe('access: SQL translation agrees with ability.can on PostgreSQL', () => 
     }
   });
 
+  it('leaves no constant OR FALSE around a subquery, so PostgreSQL runs it as a semi-join', async () => {
+    await ds.query('CREATE TABLE acl_led_team (household_id text, team text)');
+    const user = {
+      id: 'u1',
+      email: 'x',
+      displayName: 'x',
+      organisationId: 'o',
+      organisationKind: 'szmh' as const,
+      roles: ['teamleider' as const],
+      pillars: [...PILLARS],
+      municipalityIds: ['m1'],
+      mandateCents: 250_000,
+      teamIds: [],
+      ledTeamIds: ['t1'],
+    };
+    const ledTeams = householdSet(
+      ['h1'],
+      (param) => `SELECT household_id FROM acl_led_team WHERE team = ${param('t1')}`,
+    );
+    // Not on any case team: the rules for the case team fold to FALSE and must vanish, not stay as OR FALSE.
+    const relations = { caseTeam: [], regisseur: [], ledTeams, breakGlass: [], consents: [] };
+    const condition = accessCondition(
+      defineAbilityFor(user, relations),
+      'read',
+      'Plan',
+      ds.getMetadata(AclProbe),
+      'p',
+    );
+    const qb = ds.getRepository(AclProbe).createQueryBuilder('p').select('p.id').andWhere(condition!);
+    const [sql, parameters] = qb.getQueryAndParameters();
+    expect(sql).not.toMatch(/\b(TRUE|FALSE)\b/);
+    const plan = (await ds.query(`EXPLAIN ${sql}`, parameters)).map(
+      (r: Record<string, string>) => r['QUERY PLAN'],
+    );
+    expect(plan.join('\n')).not.toMatch(/SubPlan/);
+    expect(plan.join('\n')).toMatch(/Semi Join|Hash Join|Nested Loop/);
+  });
+
   it('returns null (query nothing) when no rule allows, and refuses unmapped fields', () => {
     const metadata = ds.getMetadata(AclProbe);
     expect(
