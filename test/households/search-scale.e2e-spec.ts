@@ -57,6 +57,21 @@ describe('households: search filters in SQL', () => {
     for (const query of householdQueries) expect(query).toMatch(/"h"\."municipality_id" IN \(/);
   });
 
+  it('counts all matches on every page, on the last one and past the end', async () => {
+    const session = await kit.as('consulentParticipatie');
+    const page = async (n: number) =>
+      (
+        await t
+          .http()
+          .post('/api/v1/households/search')
+          .set(kit.bearer(session))
+          .send({ pageSize: 7, page: n })
+      ).body;
+    expect(await page(1)).toMatchObject({ total: 20, items: expect.objectContaining({ length: 7 }) });
+    expect(await page(3)).toMatchObject({ total: 20, items: expect.objectContaining({ length: 6 }) });
+    expect(await page(4)).toMatchObject({ total: 20, items: [] });
+  });
+
   it('gives a user of Meerssen and Vaals exactly their households, counted by the database', async () => {
     const session = await kit.as('consulentHeuvelland');
     const { rows } = await t.db.query(

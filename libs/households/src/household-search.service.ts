@@ -76,7 +76,10 @@ export class HouseholdSearchService {
       .skip((page - 1) * pageSize)
       .take(pageSize);
 
-    const [rows, total] = await qb.getManyAndCount();
+    // The total in the same pass (a window count), not a second query that repeats the whole search.
+    qb.addSelect('count(*) OVER ()', 'total_matches');
+    const { entities: rows, raw } = await qb.getRawAndEntities<{ total_matches: string }>();
+    const total = rows.length > 0 ? Number(raw[0].total_matches) : page === 1 ? 0 : await qb.getCount();
     const facts = await indexFactsOf(
       m,
       this.directory,
