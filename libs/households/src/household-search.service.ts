@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService, AuthenticatedUser } from '@app/access';
 import { AuditService } from '@app/audit';
+import { manyWithTotal } from '@app/core';
 import { CASE_WORKER_DIRECTORY, CaseWorkerDirectory } from './case-worker-directory';
 import { SearchHouseholdsDto } from './dto';
 import { Household } from './entities';
@@ -76,10 +77,7 @@ export class HouseholdSearchService {
       .skip((page - 1) * pageSize)
       .take(pageSize);
 
-    // The total in the same pass (a window count), not a second query that repeats the whole search.
-    qb.addSelect('count(*) OVER ()', 'total_matches');
-    const { entities: rows, raw } = await qb.getRawAndEntities<{ total_matches: string }>();
-    const total = rows.length > 0 ? Number(raw[0].total_matches) : page === 1 ? 0 : await qb.getCount();
+    const [rows, total] = await manyWithTotal(qb);
     const facts = await indexFactsOf(
       m,
       this.directory,

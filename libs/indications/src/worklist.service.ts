@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService, AuthenticatedUser } from '@app/access';
 import { AuditService } from '@app/audit';
-import { addDays, Clock } from '@app/core';
+import { addDays, Clock, manyWithTotal } from '@app/core';
 import { UsersService } from '@app/identity';
 import { WorklistQueryDto } from './dto';
 import { Indication } from './entities';
@@ -68,7 +68,7 @@ export class WorklistService {
         .addOrderBy('i.id', 'ASC')
         .skip((page - 1) * pageSize)
         .take(pageSize);
-      const [rows, total] = await qb.getManyAndCount();
+      const [rows, total] = await manyWithTotal(qb);
       const views = await this.repository.views(m, rows, today);
       const items = views
         .map((view) => this.access.project(ability, 'Indication', view))

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { AccessService, AuthenticatedUser } from '@app/access';
 import { AuditService } from '@app/audit';
-import { Clock, daysBetween } from '@app/core';
+import { Clock, daysBetween, manyWithTotal } from '@app/core';
 import { PlanWorklistQueryDto } from './dto';
 import { Plan, PlanGoal, PlanVersion } from './entities';
 import { lifeDomainLabel, OPEN_GOAL_STATUSES } from './life-domains';
@@ -101,12 +101,13 @@ export class PlanWorklistService {
       .andWhere('g.status IN (:...open)', { open: OPEN_GOAL_STATUSES });
     if (households) qb.andWhere('g.household_id IN (:...households)', { households });
     // One row per goal (each joins one plan and one version), so a plain LIMIT pages correctly.
-    const [rows, total] = await qb
-      .orderBy('g.targetDate', 'ASC')
-      .addOrderBy('g.householdId', 'ASC')
-      .addOrderBy('g.position', 'ASC')
-      .limit(limit)
-      .getManyAndCount();
+    const [rows, total] = await manyWithTotal(
+      qb
+        .orderBy('g.targetDate', 'ASC')
+        .addOrderBy('g.householdId', 'ASC')
+        .addOrderBy('g.position', 'ASC')
+        .limit(limit),
+    );
     const items: WorklistItem[] = rows.map((g) => ({
       kind: 'goal',
       householdId: g.householdId,
@@ -134,11 +135,9 @@ export class PlanWorklistService {
       .andWhere(condition)
       .andWhere('p.next_evaluation_on < :today', { today });
     if (households) qb.andWhere('p.household_id IN (:...households)', { households });
-    const [rows, total] = await qb
-      .orderBy('p.nextEvaluationOn', 'ASC')
-      .addOrderBy('p.householdId', 'ASC')
-      .limit(limit)
-      .getManyAndCount();
+    const [rows, total] = await manyWithTotal(
+      qb.orderBy('p.nextEvaluationOn', 'ASC').addOrderBy('p.householdId', 'ASC').limit(limit),
+    );
     const items: WorklistItem[] = rows.map((p) => ({
       kind: 'evaluation',
       householdId: p.householdId,
