@@ -68,7 +68,15 @@ export async function captureWorkload(
 ): Promise<CapturedWorkload> {
   const file = join(RESULTS_DIR, `sql-capture-${process.pid}.jsonl`);
   rmSync(file, { force: true });
-  const app = await startApp({ db, main, captureFile: file, env, label: 'capture' });
+  // No background sealing while capturing: its statements would be counted as a request's (the floor
+  // seals on its own, as the application does during the measured runs).
+  const app = await startApp({
+    db,
+    main,
+    captureFile: file,
+    env: { ...env, PROCESSING_LOG_SEAL_INTERVAL_MS: '0' },
+    label: 'capture',
+  });
   try {
     const tokens: Record<string, string> = {};
     for (const email of new Set(items.map((i) => i.email)))
