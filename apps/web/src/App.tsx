@@ -20,6 +20,9 @@ import { SignalPage } from './pages/SignalPage';
 import { SignalsPage } from './pages/SignalsPage';
 import { SpreekuurPage } from './pages/SpreekuurPage';
 import { WorklistPage } from './pages/WorklistPage';
+import { EditUserPage } from './pages/users/EditUserPage';
+import { NewUserPage } from './pages/users/NewUserPage';
+import { UsersPage } from './pages/users/UsersPage';
 
 /** Pages behind the login: the session is restored silently first; without one, to the login page. */
 function Protected({ children }: { children: ReactNode }) {
@@ -147,6 +150,30 @@ export function App() {
                   element={
                     <Protected>
                       <CaseloadPage />
+                    </Protected>
+                  }
+                />
+                <Route
+                  path="/gebruikers"
+                  element={
+                    <Protected>
+                      <UsersPage />
+                    </Protected>
+                  }
+                />
+                <Route
+                  path="/gebruikers/nieuw"
+                  element={
+                    <Protected>
+                      <NewUserPage />
+                    </Protected>
+                  }
+                />
+                <Route
+                  path="/gebruikers/:id"
+                  element={
+                    <Protected>
+                      <EditUserPage />
                     </Protected>
                   }
                 />

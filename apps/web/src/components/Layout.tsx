@@ -7,6 +7,7 @@ import {
   canCreateHousehold,
   canDecideBudgets,
   canLogSpreekuur,
+  canManageUsers,
   canReviewCases,
   canSearchHouseholds,
   canSeeMonitor,
@@ -86,6 +87,7 @@ export function Layout({ children }: { children: ReactNode }) {
               {canReviewCases(user) && item('/caseload', 'Caseload')}
               {canDecideBudgets(user) && item('/besluiten', 'Besluiten')}
               {canSeeMonitor(user) && item('/monitor', 'Monitor')}
+              {canManageUsers(user) && item('/gebruikers', 'Gebruikersbeheer')}
               <li className="ams-page-header__menu-item ams-page-header__menu-item--fixed gp-account">
                 <span className="gp-account__name">
                   {user.displayName}

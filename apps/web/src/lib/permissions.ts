@@ -121,3 +121,8 @@ export function canReviewHousehold(dossier: Dossier, user: User): boolean {
 export function canSeeMonitor(user: User): boolean {
   return user.roles.includes('beleidsmedewerker') || user.roles.includes('teamleider');
 }
+
+/** User administration (accounts, one-time passwords, vier-ogen approvals): the functioneel beheerder. */
+export function canManageUsers(user: User): boolean {
+  return user.roles.includes('functioneel-beheerder');
+}
