@@ -61,6 +61,14 @@ describe('identity: four eyes for account changes that give case access', () => 
     expect(JSON.stringify(requested.body)).not.toMatch(/password/i);
     expect(await accountByEmail(body.email)).toBeUndefined();
     expect(await pendingIds(first)).toContain(requested.body.id);
+    // The approver sees who asked by name, not only an id.
+    const requester = await t.db.query(`SELECT display_name FROM user_account WHERE id = $1`, [
+      requested.body.requestedById,
+    ]);
+    expect(requested.body).toMatchObject({
+      requestedByName: requester.rows[0].display_name,
+      decidedByName: null,
+    });
 
     const own = await decide(first, requested.body.id, 'approve');
     expect(own.status).toBe(403);

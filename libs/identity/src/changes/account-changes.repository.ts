@@ -19,8 +19,10 @@ export interface AccountChangeRecord {
   changes: Record<string, unknown>;
   status: AccountChangeStatus;
   requestedById: string;
+  requestedByName: string;
   requestedAt: Date;
   decidedById: string | null;
+  decidedByName: string | null;
   decidedAt: Date | null;
   rejectionReason: string | null;
 }
@@ -37,7 +39,9 @@ export interface NewAccountChange {
 
 const COLUMNS = `id, kind, user_id AS "userId", email, display_name AS "displayName", changes, status,
   requested_by AS "requestedById", requested_at AS "requestedAt", decided_by AS "decidedById",
-  decided_at AS "decidedAt", rejection_reason AS "rejectionReason"`;
+  decided_at AS "decidedAt", rejection_reason AS "rejectionReason",
+  (SELECT display_name FROM user_account WHERE id = requested_by) AS "requestedByName",
+  (SELECT display_name FROM user_account WHERE id = decided_by) AS "decidedByName"`;
 
 /** The SQL of pending account changes (vier-ogenprincipe). */
 @Injectable()

@@ -11,16 +11,10 @@ import { formatDate, formatEuro } from '../../lib/format';
 import { PILLAR_LABELS, ROLE_LABELS } from '../../lib/labels';
 import { type ReferenceData, useReference } from '../../lib/reference';
 import { usePagedList } from '../../lib/use-paged-list';
-import { toApiError, useResource } from '../../lib/use-resource';
+import { toApiError } from '../../lib/use-resource';
 import { OneTimePasswordPanel } from './OneTimePasswordPanel';
 import { RejectDialog } from './RejectDialog';
-import {
-  type AccountChange,
-  type ApprovalResult,
-  CHANGE_KIND_LABELS,
-  type Page,
-  type UserAccount,
-} from './types';
+import { type AccountChange, type ApprovalResult, CHANGE_KIND_LABELS, type Page } from './types';
 
 const PAGE_SIZE = 50;
 
@@ -61,15 +55,7 @@ export function PendingChanges({ onDecided }: { onDecided: () => void }) {
     [version],
     { pageSize: PAGE_SIZE, keyOf: (c) => c.id },
   );
-  // Requests carry the requester's id: their names come from the (small) list of accounts.
-  const names = useResource(
-    (signal) =>
-      api
-        .get<Page<UserAccount>>('/users?limit=200', { signal })
-        .then((p) => new Map(p.items.map((u) => [u.id, u.displayName]))),
-    [],
-  );
-  const nameOf = (id: string) => (id === me.id ? 'u' : (names.data?.get(id) ?? 'een andere beheerder'));
+  const requesterOf = (c: AccountChange) => (c.requestedById === me.id ? 'u' : c.requestedByName);
 
   const [approving, setApproving] = useState<AccountChange | null>(null);
   const [withdrawing, setWithdrawing] = useState<AccountChange | null>(null);
@@ -167,7 +153,7 @@ export function PendingChanges({ onDecided }: { onDecided: () => void }) {
                     <div>{describeChange(c, reference)}</div>
                   </Table.Cell>
                   <Table.Cell>
-                    {formatDate(c.requestedAt)} door {nameOf(c.requestedById)}
+                    {formatDate(c.requestedAt)} door {requesterOf(c)}
                   </Table.Cell>
                   <Table.Cell>
                     {own ? (

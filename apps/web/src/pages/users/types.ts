@@ -36,8 +36,10 @@ export interface AccountChange {
   changes: Partial<UserFieldsBody> & { active?: boolean };
   status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
   requestedById: string;
+  requestedByName: string;
   requestedAt: string;
   decidedById: string | null;
+  decidedByName: string | null;
   decidedAt: string | null;
   rejectionReason: string | null;
 }

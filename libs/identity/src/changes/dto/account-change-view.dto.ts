@@ -31,8 +31,10 @@ export class AccountChangeView {
   changes: Record<string, unknown>;
   @ApiProperty({ enum: ACCOUNT_CHANGE_STATUSES }) status: AccountChangeStatus;
   @ApiProperty({ format: 'uuid' }) requestedById: string;
+  @ApiProperty({ description: 'Naam van de aanvrager' }) requestedByName: string;
   @ApiProperty({ type: String, format: 'date-time' }) requestedAt: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) decidedById: string | null;
+  @ApiProperty({ type: String, nullable: true }) decidedByName: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) rejectionReason: string | null;
 
@@ -46,8 +48,10 @@ export class AccountChangeView {
       changes: record.changes,
       status: record.status,
       requestedById: record.requestedById,
+      requestedByName: record.requestedByName,
       requestedAt: new Date(record.requestedAt).toISOString(),
       decidedById: record.decidedById,
+      decidedByName: record.decidedByName,
       decidedAt: iso(record.decidedAt),
       rejectionReason: record.rejectionReason,
     };
