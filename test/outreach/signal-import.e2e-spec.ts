@@ -264,6 +264,24 @@ describe('outreach: vroegsignalering CSV import', () => {
     expect(kblImport.body.accepted).toBe(1);
   });
 
+  it('stores each signal once when overlapping files are uploaded in parallel (issue 13)', async () => {
+    const shared = Array.from({ length: 40 }, () => csvLine({ bsn: bsn() }));
+    const files = Array.from({ length: 6 }, () =>
+      csv(...shared, ...Array.from({ length: 10 }, () => csvLine({ bsn: bsn(), creditor: 'Servatius' }))),
+    );
+    const results = await Promise.all(files.map((file) => upload(file)));
+    expect(results.map((r) => r.status)).toEqual(Array(6).fill(201));
+    const sum = (key: 'accepted' | 'duplicates') => results.reduce((n, r) => n + r.body[key], 0);
+    // The 40 shared signals are accepted by exactly one of the six uploads, duplicates in the other five.
+    expect(sum('accepted')).toBe(40 + 6 * 10);
+    expect(sum('duplicates')).toBe(5 * 40);
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n FROM arrears_signal WHERE import_id = ANY($1::uuid[])`,
+      [results.map((r) => r.body.importId)],
+    );
+    expect(rows[0].n).toBe(100);
+  });
+
   it('imports 10,000 lines with 3% bad lines, reports each bad line, and adds nothing the second time', async () => {
     const lines: string[] = [];
     const bad = new Set<number>();
