@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../users/dto/password-policy';
+import { NewPasswordField, PASSWORD_MAX_LENGTH } from '../../users/dto/password-policy';
 
 export class ChangePasswordDto {
   @ApiProperty({ format: 'password' })
@@ -9,11 +9,6 @@ export class ChangePasswordDto {
   @MaxLength(PASSWORD_MAX_LENGTH, { message: 'currentPassword is te lang' })
   currentPassword: string;
 
-  @ApiProperty({ format: 'password', minLength: PASSWORD_MIN_LENGTH })
-  @IsString({ message: 'newPassword is verplicht' })
-  @MinLength(PASSWORD_MIN_LENGTH, {
-    message: `newPassword moet minstens ${PASSWORD_MIN_LENGTH} tekens hebben`,
-  })
-  @MaxLength(PASSWORD_MAX_LENGTH, { message: 'newPassword is te lang' })
+  @NewPasswordField()
   newPassword: string;
 }

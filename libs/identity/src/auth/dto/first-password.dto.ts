@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { normalisedEmail } from '../../users/dto/normalised-email';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../users/dto/password-policy';
+import { NewPasswordField } from '../../users/dto/password-policy';
 
 /** The one use of a one-time password: choosing one's own password (and so logging in). */
 export class FirstPasswordDto {
@@ -18,11 +18,6 @@ export class FirstPasswordDto {
   @MaxLength(256, { message: 'oneTimePassword is te lang' })
   oneTimePassword: string;
 
-  @ApiProperty({ format: 'password', minLength: PASSWORD_MIN_LENGTH })
-  @IsString({ message: 'newPassword is verplicht' })
-  @MinLength(PASSWORD_MIN_LENGTH, {
-    message: `newPassword moet minstens ${PASSWORD_MIN_LENGTH} tekens hebben`,
-  })
-  @MaxLength(PASSWORD_MAX_LENGTH, { message: 'newPassword is te lang' })
+  @NewPasswordField()
   newPassword: string;
 }

@@ -1,28 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQuery } from '../../users/dto/page-query';
 import { ACCOUNT_CHANGE_STATUSES, AccountChangeStatus } from '../account-changes.repository';
 
-export class ListAccountChangesQuery {
+export class ListAccountChangesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ACCOUNT_CHANGE_STATUSES, default: 'pending' })
   @IsOptional()
   @IsIn(ACCOUNT_CHANGE_STATUSES, {
     message: `status is onbekend (toegestaan: ${ACCOUNT_CHANGE_STATUSES.join(', ')})`,
   })
   status: AccountChangeStatus = 'pending';
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit moet een geheel getal zijn' })
-  @Min(1, { message: 'limit moet minstens 1 zijn' })
-  @Max(200, { message: 'limit mag hoogstens 200 zijn' })
-  limit: number = 50;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset moet een geheel getal zijn' })
-  @Min(0, { message: 'offset mag niet negatief zijn' })
-  offset: number = 0;
 }
