@@ -6,10 +6,12 @@ interface Props {
   busyLabel: string;
   /** Called after the typed draft is discarded. */
   onCancel: () => void;
+  /** In a dialog: focus starts on Annuleren, the choice that changes nothing. */
+  focusCancel?: boolean;
 }
 
 /** Submit and cancel of a form: the submit shows it is busy, cancel discards the draft. */
-export function FormActions({ form, label, busyLabel, onCancel }: Props) {
+export function FormActions({ form, label, busyLabel, onCancel, focusCancel = false }: Props) {
   return (
     <ActionGroup>
       <Button type="submit" disabled={form.busy}>
@@ -18,6 +20,7 @@ export function FormActions({ form, label, busyLabel, onCancel }: Props) {
       <Button
         type="button"
         variant="secondary"
+        data-autofocus={focusCancel || undefined}
         onClick={() => {
           form.reset();
           onCancel();

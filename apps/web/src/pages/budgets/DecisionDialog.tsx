@@ -1,7 +1,8 @@
-import { ActionGroup, Button, Paragraph } from '@amsterdam/design-system-react';
+import { Paragraph } from '@amsterdam/design-system-react';
 import { useRef } from 'react';
 import { api } from '../../api/client';
 import { SelectField, TextAreaField } from '../../components/fields';
+import { FormActions } from '../../components/FormActions';
 import { Modal } from '../../components/Modal';
 import { FormErrors } from '../../components/problems';
 import { useAnnounce } from '../../lib/announcer';
@@ -77,14 +78,13 @@ export function DecisionDialog({
             rows={4}
             maxLength={4000}
           />
-          <ActionGroup>
-            <Button type="submit" disabled={form.busy}>
-              {form.busy ? 'Bezig…' : 'Besluit vastleggen'}
-            </Button>
-            <Button type="button" variant="secondary" onClick={onClose} data-autofocus>
-              Annuleren
-            </Button>
-          </ActionGroup>
+          <FormActions
+            form={form}
+            label="Besluit vastleggen"
+            busyLabel="Bezig…"
+            onCancel={onClose}
+            focusCancel
+          />
         </form>
       )}
     </Modal>

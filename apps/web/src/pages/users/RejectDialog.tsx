@@ -1,6 +1,7 @@
-import { ActionGroup, Button, Paragraph } from '@amsterdam/design-system-react';
+import { Paragraph } from '@amsterdam/design-system-react';
 import { api } from '../../api/client';
 import { TextAreaField } from '../../components/fields';
+import { FormActions } from '../../components/FormActions';
 import { Modal } from '../../components/Modal';
 import { FormErrors } from '../../components/problems';
 import { useForm } from '../../lib/use-form';
@@ -45,14 +46,7 @@ export function RejectDialog({
             rows={3}
             maxLength={1000}
           />
-          <ActionGroup>
-            <Button type="submit" disabled={form.busy}>
-              {form.busy ? 'Bezig…' : 'Afwijzen'}
-            </Button>
-            <Button type="button" variant="secondary" onClick={onClose} data-autofocus>
-              Annuleren
-            </Button>
-          </ActionGroup>
+          <FormActions form={form} label="Afwijzen" busyLabel="Bezig…" onCancel={onClose} focusCancel />
         </form>
       )}
     </Modal>
