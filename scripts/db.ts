@@ -17,7 +17,16 @@ async function main() {
   const result = spawnSync(
     'npx',
     ['typeorm-ts-node-commonjs', '-d', 'libs/core/src/database/cli-data-source.ts', ...args],
-    { stdio: 'inherit', env: process.env },
+    // The CLI loads the entities, which import each other through the `@app/*` paths of tsconfig.json.
+    {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require tsconfig-paths/register`,
+        // As the app's own scripts run: type checking is `npm run typecheck`'s job, not the CLI's.
+        TS_NODE_TRANSPILE_ONLY: 'true',
+      },
+    },
   );
   await embedded?.stop();
   process.exit(result.status ?? 1);
