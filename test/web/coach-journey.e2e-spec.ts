@@ -23,7 +23,12 @@ jest.setTimeout(120_000);
 
 const COACH = 'financial.coach@demo.gezinsplan.nl';
 const todayInDutch = () =>
-  new Date().toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
+  new Date().toLocaleDateString('nl-NL', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Amsterdam',
+  });
 
 describe('web app: financial coach journey on a tablet (Chromium)', () => {
   let app: WebApp;

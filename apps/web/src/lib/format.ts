@@ -15,10 +15,17 @@ const MONTHS = [
   'december',
 ];
 
-/** `2026-11-22` (or an ISO timestamp) as `22 november 2026`. */
+const AMSTERDAM_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' });
+
+/**
+ * `2026-11-22` as `22 november 2026`; an ISO timestamp by its day in Amsterdam (a request sent at 00:30
+ * Dutch time is 23:30 UTC the day before).
+ */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  const instant = value.length > 10 ? new Date(value) : null;
+  const calendarDay = instant && !Number.isNaN(instant.getTime()) ? AMSTERDAM_DAY.format(instant) : value;
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(calendarDay);
   if (!match) return value;
   const [, year, month, day] = match;
   return `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}`;

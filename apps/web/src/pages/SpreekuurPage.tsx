@@ -23,7 +23,11 @@ interface ContactRow {
 }
 
 const time = (iso: string) =>
-  new Date(iso).toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' });
+  new Date(iso).toLocaleTimeString('nl-NL', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Amsterdam',
+  });
 
 /** The financial coach at the spreekuur: log a contact fast, and see the contacts logged lately. */
 export function SpreekuurPage() {
