@@ -59,3 +59,5 @@ export function usePagedList<T>(
     moreError,
   };
 }
+
+export type PagedList<T> = ReturnType<typeof usePagedList<T>>;

@@ -185,15 +185,7 @@ function CaseloadContent() {
               </Table.Body>
             </Table>
           )}
-          <LoadMore
-            shown={list.items.length}
-            total={list.total}
-            noun="huishoudens"
-            hasMore={list.hasMore}
-            busy={list.loadingMore}
-            error={list.moreError}
-            onLoadMore={() => void list.loadMore()}
-          />
+          <LoadMore list={list} noun="huishoudens" />
         </section>
       </Grid.Cell>
       <Grid.Cell span="all">

@@ -141,15 +141,7 @@ function SignalsPageContent() {
               </Table.Body>
             </Table>
           )}
-          <LoadMore
-            shown={list.items.length}
-            total={list.total}
-            noun="signalen"
-            hasMore={list.hasMore}
-            busy={list.loadingMore}
-            error={list.moreError}
-            onLoadMore={() => void list.loadMore()}
-          />
+          <LoadMore list={list} noun="signalen" />
         </section>
       </Grid.Cell>
       <Grid.Cell span="all">

@@ -192,15 +192,7 @@ export function PendingChanges({ onDecided }: { onDecided: () => void }) {
           </Table.Body>
         </Table>
       )}
-      <LoadMore
-        shown={list.items.length}
-        total={list.total}
-        noun="wijzigingen"
-        hasMore={list.hasMore}
-        busy={list.loadingMore}
-        error={list.moreError}
-        onLoadMore={() => void list.loadMore()}
-      />
+      <LoadMore list={list} noun="wijzigingen" />
       <ConfirmDialog
         open={approving !== null}
         heading="Wijziging goedkeuren?"

@@ -177,15 +177,7 @@ function UserList({ refresh }: { refresh: number }) {
           </Table.Body>
         </Table>
       )}
-      <LoadMore
-        shown={list.items.length}
-        total={list.total}
-        noun="gebruikers"
-        hasMore={list.hasMore}
-        busy={list.loadingMore}
-        error={list.moreError}
-        onLoadMore={() => void list.loadMore()}
-      />
+      <LoadMore list={list} noun="gebruikers" />
     </section>
   );
 }
