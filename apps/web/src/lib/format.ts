@@ -31,11 +31,12 @@ export function formatDate(value: string | null | undefined): string {
   return `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}`;
 }
 
-/** Today's calendar date in the browser's time zone, as `YYYY-MM-DD`. */
+/**
+ * Today's calendar date in Amsterdam, as `YYYY-MM-DD`: the day the API's legal clocks and checks use,
+ * also when the browser's clock is set to another zone.
+ */
 export function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return AMSTERDAM_DAY.format(new Date());
 }
 
 export function ageOn(birthDate: string, on = today()): number {

@@ -79,7 +79,8 @@ const API_FIELDS: Record<string, keyof ContactDraft> = {
 function nowLocal() {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${today()}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${date}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /**
