@@ -7,6 +7,7 @@ import { PageHeading } from '../components/PageHeading';
 import { ProblemAlert } from '../components/problems';
 import { Loading } from '../components/status';
 import { useAnnounce } from '../lib/announcer';
+import { saveFile } from '../lib/download';
 import { today } from '../lib/format';
 import { canSeeMonitor } from '../lib/permissions';
 import { toApiError, useResource } from '../lib/use-resource';
@@ -141,14 +142,7 @@ function MonitorContent() {
     setCsvError(null);
     try {
       const { data: blob } = await api.request<Blob>('GET', `${path}?${query}&format=csv`, { as: 'blob' });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(blob, filename);
       announce(`${filename} is gedownload.`);
     } catch (e) {
       setCsvError(toApiError(e));
